@@ -1,0 +1,1 @@
+//! Ingest: reading articles into documents.

@@ -1,0 +1,3 @@
+//! `cargo xtask`: maintenance tasks of the project.
+
+fn main() {}
