@@ -2,6 +2,10 @@
 //! article, accent- and case-free keys with a map back to source offsets,
 //! and sentence boundaries.
 
+mod fold;
 mod lang;
+mod sentences;
 
+pub use fold::{Folded, fold};
 pub use lang::{Lang, detect_lang};
+pub use sentences::{Sentence, split_sentences};

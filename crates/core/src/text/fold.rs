@@ -1,0 +1,184 @@
+//! Accent- and case-free keys of a text, with a map from every key byte back
+//! to the source bytes it came from. Gazetteers match on the key, so that
+//! "ALGÉRIE", "Algérie" and "algerie" meet, and report spans in the source.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// The folded key of a text and the way back to the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    /// Lower case, without combining marks, with typographic apostrophes as
+    /// `'`, non-breaking hyphens as `-` and every run of whitespace as one
+    /// space.
+    pub key: String,
+    /// For each key byte, the start of the source character it came from.
+    source_starts: Vec<u32>,
+    /// For each key byte, the end of the source character it came from.
+    source_ends: Vec<u32>,
+    /// The length of the source text.
+    source_len: u32,
+}
+
+impl Folded {
+    /// The source byte range that the key byte range `key_start..key_end`
+    /// came from. Both ends lie on character boundaries of the source. An
+    /// empty or out-of-range key range gives an empty source range at the
+    /// nearest position.
+    pub fn source_span(&self, key_start: usize, key_end: usize) -> (usize, usize) {
+        let key_len = self.key.len();
+        let key_start = key_start.min(key_len);
+        let key_end = key_end.clamp(key_start, key_len);
+        let start = self
+            .source_starts
+            .get(key_start)
+            .copied()
+            .unwrap_or(self.source_len);
+        if key_end == key_start {
+            return (start as usize, start as usize);
+        }
+        let end = self.source_ends[key_end - 1];
+        (start as usize, end as usize)
+    }
+
+    /// The source byte offset where the key byte `key_offset` starts.
+    pub fn source_offset(&self, key_offset: usize) -> usize {
+        self.source_starts
+            .get(key_offset)
+            .copied()
+            .unwrap_or(self.source_len) as usize
+    }
+}
+
+/// Folds `text` into its key: canonical decomposition, combining marks
+/// dropped, lower case, `’` and `ʼ` read as `'`, and whitespace runs read as
+/// one space. Ligatures that French writes (`œ`, `æ`) and `ß` are spelled
+/// out, so a key can be longer or shorter than its source.
+pub fn fold(text: &str) -> Folded {
+    let mut key = String::with_capacity(text.len());
+    let mut source_starts = Vec::with_capacity(text.len());
+    let mut source_ends = Vec::with_capacity(text.len());
+    let mut previous_space = false;
+    for (start, c) in text.char_indices() {
+        let end = (start + c.len_utf8()) as u32;
+        let start = start as u32;
+        let key_len_before = key.len();
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                if previous_space {
+                    extend_last(&mut source_ends, end);
+                } else {
+                    key.push(' ');
+                }
+                previous_space = true;
+            } else {
+                key.push(c.to_ascii_lowercase());
+                previous_space = false;
+            }
+        } else if c.is_whitespace() {
+            if previous_space {
+                extend_last(&mut source_ends, end);
+            } else {
+                key.push(' ');
+            }
+            previous_space = true;
+        } else {
+            previous_space = false;
+            match c {
+                '\u{2019}' | '\u{02BC}' | '\u{2018}' => key.push('\''),
+                '\u{2010}' | '\u{2011}' => key.push('-'),
+                'œ' | 'Œ' => key.push_str("oe"),
+                'æ' | 'Æ' => key.push_str("ae"),
+                'ß' => key.push_str("ss"),
+                _ => decompose_canonical(c, |part| {
+                    if !is_combining_mark(part) {
+                        for lower in part.to_lowercase() {
+                            if !is_combining_mark(lower) {
+                                key.push(lower);
+                            }
+                        }
+                    }
+                }),
+            }
+        }
+        for _ in key_len_before..key.len() {
+            source_starts.push(start);
+            source_ends.push(end);
+        }
+    }
+    Folded {
+        key,
+        source_starts,
+        source_ends,
+        source_len: text.len() as u32,
+    }
+}
+
+/// Lets the last key byte (a space standing for a run of whitespace) cover
+/// the source up to `end`.
+fn extend_last(source_ends: &mut [u32], end: u32) {
+    if let Some(last) = source_ends.last_mut() {
+        *last = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, expected_key: &str) {
+        assert_eq!(fold(text).key, expected_key, "folding {text:?}");
+    }
+
+    #[test]
+    fn folds_case_accents_and_apostrophes() {
+        check("ALGÉRIE", "algerie");
+        check("Côte d’Ivoire", "cote d'ivoire");
+        check("Türkiye", "turkiye");
+        check("Lomé  et\n\nAstana", "lome et astana");
+        check("Cœur", "coeur");
+        check("Straße", "strasse");
+        check("N\u{a0}'Djamena", "n 'djamena");
+    }
+
+    #[test]
+    fn maps_key_spans_back_to_source() {
+        let text = "À Lomé, l’ŒUVRE";
+        let folded = fold(text);
+        let start = folded.key.find("lome").unwrap();
+        let (s, e) = folded.source_span(start, start + 4);
+        assert_eq!(&text[s..e], "Lomé");
+        let start = folded.key.find("oeuvre").unwrap();
+        let (s, e) = folded.source_span(start, start + 6);
+        assert_eq!(&text[s..e], "ŒUVRE");
+        // Half of a ligature maps to the whole source character.
+        let (s, e) = folded.source_span(start, start + 1);
+        assert_eq!(&text[s..e], "Œ");
+    }
+
+    proptest! {
+        #[test]
+        fn spans_lie_on_char_boundaries(text in "\\PC{0,40}", a in 0usize..120, b in 0usize..120) {
+            let folded = fold(&text);
+            let (key_start, key_end) = (a.min(b), a.max(b));
+            let (start, end) = folded.source_span(key_start, key_end);
+            prop_assert!(start <= end);
+            prop_assert!(end <= text.len());
+            prop_assert!(text.is_char_boundary(start));
+            prop_assert!(text.is_char_boundary(end));
+            if key_end <= folded.key.len() && key_start < key_end {
+                prop_assert!(start < end);
+            }
+        }
+
+        #[test]
+        fn whole_key_maps_to_whole_source(text in "[a-zA-ZÀ-ÿœŒß’ .\\-]{0,40}") {
+            let folded = fold(&text);
+            let (start, end) = folded.source_span(0, folded.key.len());
+            if !folded.key.is_empty() {
+                prop_assert_eq!(start, 0);
+                prop_assert_eq!(end, text.len());
+            }
+        }
+    }
+}

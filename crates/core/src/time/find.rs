@@ -1,0 +1,499 @@
+//! The date finder: each language is a list of pattern families, one compiled
+//! regex each, run once over the text. Every match that passes its family's
+//! guards becomes a candidate; the longest candidates win and overlapping
+//! shorter ones are dropped, so "le 24 septembre 2025" is one mention, not a
+//! day, a month and a year.
+//!
+//! The guards live here too: they look at the text around a match for what a
+//! regex without look-around cannot see (a year inside "Vision 2030", a
+//! range "2024-2028", "ce jour-là").
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::words::{YEAR, day_fits_month, day_number, month_number};
+use super::{DateExpr, DateMention};
+use crate::text::Lang;
+
+mod en;
+mod fr;
+
+/// One pattern family: a regex and the function that turns a match into a
+/// date expression, or rejects it.
+pub(super) struct Family {
+    regex: Regex,
+    build: fn(&Captures<'_>, &str) -> Option<DateExpr>,
+}
+
+impl Family {
+    /// Compiles a family. The patterns are constants of this module, and a
+    /// test compiles every family, so a failure here is a programming error.
+    ///
+    /// Every `\b` of a pattern becomes an ASCII word boundary: a Unicode one
+    /// sends the regex engine to its slow path on any non-ASCII text, fifty
+    /// times slower on French. An ASCII boundary takes "é" for a non-letter,
+    /// so patterns leave it out next to a non-ASCII letter ("à partir de",
+    /// "passé"), and [`find_dates`] checks the Unicode boundaries of every
+    /// match instead.
+    pub(super) fn new(pattern: &str, build: fn(&Captures<'_>, &str) -> Option<DateExpr>) -> Family {
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+        let regex = Regex::new(&pattern).expect("date patterns are valid regexes");
+        Family { regex, build }
+    }
+}
+
+static FAMILIES_FR: LazyLock<Vec<Family>> = LazyLock::new(|| {
+    let mut families = fr::families();
+    families.extend(numeric_families());
+    families
+});
+
+static FAMILIES_EN: LazyLock<Vec<Family>> = LazyLock::new(|| {
+    let mut families = en::families();
+    families.extend(numeric_families());
+    families
+});
+
+/// Finds the date expressions of `text`, sorted by position, without
+/// overlaps; where two readings overlap the longer one wins.
+pub fn find_dates(text: &str, lang: Lang) -> Vec<DateMention> {
+    let families = match lang {
+        Lang::Fr => &*FAMILIES_FR,
+        Lang::En => &*FAMILIES_EN,
+    };
+    let mut candidates = Vec::new();
+    for family in families {
+        for caps in family.regex.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0 is the whole match");
+            if !on_word_edges(text, whole.start(), whole.end()) {
+                continue;
+            }
+            if let Some(expr) = (family.build)(&caps, text) {
+                candidates.push(DateMention {
+                    start: whole.start(),
+                    end: whole.end(),
+                    expr,
+                });
+            }
+        }
+    }
+    select_longest(candidates)
+}
+
+/// Whether `[start, end)` neither starts nor ends inside a word, letters of
+/// any script counted.
+fn on_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let is_word = |c: char| c.is_alphanumeric();
+    let matched = &text[start..end];
+    let cut_at_start = matched.chars().next().is_some_and(is_word)
+        && text[..start].chars().next_back().is_some_and(is_word);
+    let cut_at_end = matched.chars().next_back().is_some_and(is_word)
+        && text[end..].chars().next().is_some_and(is_word);
+    !cut_at_start && !cut_at_end
+}
+
+/// Keeps the longest candidates that do not overlap a longer (or, at equal
+/// length, an earlier) one, sorted by position.
+fn select_longest(mut candidates: Vec<DateMention>) -> Vec<DateMention> {
+    candidates.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
+    // The kept mentions by start; they never overlap, so the one starting
+    // last before a candidate's end is the only one that can overlap it.
+    let mut kept: BTreeMap<usize, DateMention> = BTreeMap::new();
+    for candidate in candidates {
+        let overlaps = kept
+            .range(..candidate.end)
+            .next_back()
+            .is_some_and(|(_, previous)| previous.end > candidate.start);
+        if !overlaps {
+            kept.insert(candidate.start, candidate);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// Numeric dates, shared by both languages: "24/09/2025", "24.09.2025",
+/// "24-09-2025" (day first; month first only when the first number cannot
+/// be a month) and ISO "2025-09-24".
+fn numeric_families() -> Vec<Family> {
+    vec![
+        Family::new(
+            r"\b(?P<a>[0-9]{1,2})(?P<s1>[./-])(?P<b>[0-9]{1,2})(?P<s2>[./-])(?P<year>[0-9]{4})\b",
+            |caps, text| {
+                let whole = caps.get(0)?;
+                if caps["s1"] != caps["s2"] || !stands_apart(text, whole.start(), whole.end()) {
+                    return None;
+                }
+                let first: i8 = caps["a"].parse().ok()?;
+                let second: i8 = caps["b"].parse().ok()?;
+                let (day, month) = if second > 12 && first <= 12 {
+                    (second, first)
+                } else {
+                    (first, second)
+                };
+                full_date(parse_year(&caps["year"])?, month, day)
+            },
+        ),
+        Family::new(
+            r"\b(?P<year>[0-9]{4})(?P<s1>[-/])(?P<month>[0-9]{2})(?P<s2>[-/])(?P<day>[0-9]{2})(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
+            |caps, text| {
+                let whole = caps.get(0)?;
+                if caps["s1"] != caps["s2"] || !stands_apart(text, whole.start(), whole.end()) {
+                    return None;
+                }
+                let year = parse_year(&caps["year"])?;
+                full_date(year, caps["month"].parse().ok()?, caps["day"].parse().ok()?)
+            },
+        ),
+    ]
+}
+
+/// Whether a numeric date is not part of a longer run of numbers (a version,
+/// an address, a phone number).
+fn stands_apart(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    let mut back = before.chars().rev();
+    let joined_before = matches!(
+        (back.next(), back.next()),
+        (Some('.' | '/' | '-'), Some(c)) if c.is_ascii_digit()
+    );
+    let mut ahead = after.chars();
+    let joined_after = matches!(
+        (ahead.next(), ahead.next()),
+        (Some('.' | '/' | '-' | ':'), Some(c)) if c.is_ascii_digit()
+    ) || after.starts_with(|c: char| c.is_ascii_digit());
+    !joined_before && !joined_after
+}
+
+/// A full date, if it exists.
+pub(super) fn full_date(year: i16, month: i8, day: i8) -> Option<DateExpr> {
+    jiff::civil::Date::new(year, month, day).ok()?;
+    Some(DateExpr::Date { year, month, day })
+}
+
+/// A year as written, if it lies in 1900–2100.
+pub(super) fn parse_year(year: &str) -> Option<i16> {
+    let year: i16 = year.parse().ok()?;
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// The first day of a range ("les 4 et 5 décembre", "du 28 novembre au 2
+/// décembre 2023", "December 4-6, 2023") from its parts as written: the first
+/// day with its month and year when given, the last day with its month and
+/// year when given. A first month later than the last one belongs to the year
+/// before.
+pub(super) fn range_start(
+    first: (&str, Option<&str>, Option<&str>),
+    last: (&str, &str, Option<&str>),
+) -> Option<DateExpr> {
+    let (day1, month1, year1) = first;
+    let (day2, month2, year2) = last;
+    let day1 = day_number(day1)?;
+    let day2 = day_number(day2)?;
+    let last_month = month_number(month2)?;
+    let first_month = match month1 {
+        Some(word) => month_number(word)?,
+        None if day2 <= day1 => return None,
+        None => last_month,
+    };
+    if !day_fits_month(day1, first_month) || !day_fits_month(day2, last_month) {
+        return None;
+    }
+    let first_year = match (year1, year2) {
+        (Some(year1), _) => Some(parse_year(year1)?),
+        (None, Some(year2)) => {
+            let year2 = parse_year(year2)?;
+            Some(if first_month > last_month {
+                year2 - 1
+            } else {
+                year2
+            })
+        }
+        (None, None) => None,
+    };
+    match first_year {
+        Some(year) => full_date(year, first_month, day1),
+        None => Some(DateExpr::DayMonth {
+            month: first_month,
+            day: day1,
+            weekday: None,
+            qualifier: super::Qualifier::Nearest,
+        }),
+    }
+}
+
+/// Whether a range match is rather a list of two full dates joined by "et"
+/// or "and" ("le 15 août et le 9 décembre"), which is two mentions; `between`
+/// is the word that makes it a range anyway ("entre", "between").
+pub(super) fn is_list(caps: &Captures<'_>, between: &str) -> bool {
+    let joined_by_and =
+        group(caps, "conn").is_some_and(|c| matches!(c.to_lowercase().as_str(), "et" | "and"));
+    let led_by_between = group(caps, "lead").is_some_and(|l| l.to_lowercase().starts_with(between));
+    caps.name("month1").is_some() && joined_by_and && !led_by_between
+}
+
+/// The text of an optional capture group.
+pub(super) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+    caps.name(name).map(|m| m.as_str())
+}
+
+/// The text just before `start`, at most `bytes` long, lowercased.
+pub(super) fn lower_before(text: &str, start: usize, bytes: usize) -> String {
+    let from = (start.saturating_sub(bytes)..=start)
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(start);
+    text[from..start].to_lowercase()
+}
+
+/// The text just after `end`, at most `chars` characters, lowercased.
+pub(super) fn lower_after(text: &str, end: usize, chars: usize) -> String {
+    text[end..]
+        .chars()
+        .take(chars)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The regex of a table of fixed phrases: phrase `i` is capture group `i + 1`,
+/// matched without regard to case. Phrases carry their own word boundaries.
+pub(super) fn table_pattern(table: &[(&str, DateExpr)]) -> String {
+    let alternatives: Vec<String> = table
+        .iter()
+        .map(|(phrase, _)| format!("({phrase})"))
+        .collect();
+    format!(r"(?i){}", alternatives.join("|"))
+}
+
+/// The expression of the phrase of a table that matched.
+pub(super) fn table_expr(caps: &Captures<'_>, table: &[(&str, DateExpr)]) -> Option<DateExpr> {
+    (0..table.len())
+        .find(|i| caps.get(i + 1).is_some())
+        .map(|i| table[i].1)
+}
+
+/// The word directly before `start`, across exactly one space, as its
+/// letters only ("l'Agenda 2063" gives "Agenda").
+pub(super) fn previous_word(text: &str, start: usize) -> Option<&str> {
+    let before = &text[..start];
+    let space = before.chars().next_back().filter(|c| c.is_whitespace())?;
+    let before = &before[..before.len() - space.len_utf8()];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[word_start..])
+}
+
+/// The word directly after `end`, across any spaces, as its letters only;
+/// `None` when punctuation, a digit or the end of the text comes first.
+pub(super) fn next_word(text: &str, end: usize) -> Option<&str> {
+    let after = text[end..].trim_start();
+    let word_end = after
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(i, _)| i);
+    (word_end > 0).then(|| &after[..word_end])
+}
+
+/// Words that, after a number, show it counts something and is no year.
+const COUNTED: &[&str] = &[
+    "personnes",
+    "people",
+    "soldats",
+    "soldiers",
+    "troops",
+    "hommes",
+    "men",
+    "habitants",
+    "residents",
+    "participants",
+    "délégués",
+    "delegates",
+    "étudiants",
+    "students",
+    "emplois",
+    "jobs",
+    "km",
+    "kilomètres",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mètres",
+    "metres",
+    "meters",
+    "m",
+    "hectares",
+    "ha",
+    "tonnes",
+    "tons",
+    "mw",
+    "gw",
+    "dollars",
+    "euros",
+    "francs",
+    "fcfa",
+    "usd",
+    "eur",
+    "millions",
+    "million",
+    "milliards",
+    "billion",
+    "heures",
+    "hours",
+    "pages",
+];
+
+/// Words before a year that do not make it part of a name, though they may
+/// be capitalised at the start of a sentence.
+const YEAR_LEADS: &[&str] = &[
+    "the", "of", "and", "or", "in", "since", "by", "until", "from", "between", "after", "before",
+    "during", "around", "to", "le", "la", "les", "l", "de", "du", "des", "et", "ou", "en",
+    "depuis", "fin", "début", "entre", "après", "avant", "pendant", "durant", "vers", "dès", "à",
+    "a", "an", "un", "une",
+];
+
+/// Words that number things, so that the number after them is no year
+/// ("résolution 1973", "page 2019").
+const NUMBERING: &[&str] = &[
+    "résolution",
+    "resolution",
+    "décret",
+    "decree",
+    "loi",
+    "law",
+    "article",
+    "page",
+    "p",
+    "n",
+    "no",
+    "numéro",
+    "number",
+    "vol",
+    "flight",
+    "route",
+    "ligne",
+    "line",
+    "code",
+    "chapitre",
+    "chapter",
+    "section",
+    "point",
+    "room",
+    "salle",
+];
+
+/// Whether a four-digit year at `[start, end)` reads as a year: not inside a
+/// number, a range ("2024-2028" gives no year), an amount or a count, nor,
+/// without a preposition, inside a name ("Vision 2030", "Agenda 2063",
+/// "COP 2030") or a decade ("les années 1990").
+pub(super) fn year_stands_alone(
+    text: &str,
+    start: usize,
+    end: usize,
+    has_preposition: bool,
+) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    let mut back = before.chars().rev();
+    let (last, second_last) = (back.next(), back.next());
+    let joined_before = match (last, second_last) {
+        (Some(c), _) if c.is_ascii_digit() => true,
+        (Some('.' | ',' | '-' | '–' | '/'), Some(c)) if c.is_ascii_digit() => true,
+        (Some(c), Some(d)) if c.is_whitespace() && d.is_ascii_digit() => true,
+        _ => false,
+    };
+    let currency = before
+        .trim_end()
+        .ends_with(['$', '€', '£', '¥', '#', '+', '№', '°']);
+    let mut ahead = after.chars();
+    let joined_after = match (ahead.next(), ahead.next()) {
+        (Some('.' | ',' | '-' | '–' | '/' | ':'), Some(c)) if c.is_ascii_digit() => true,
+        (Some(c), Some(d)) if c.is_whitespace() && d.is_ascii_digit() => !has_preposition,
+        _ => false,
+    };
+    let amount = after.trim_start().starts_with(['%', '$', '€', '£'])
+        || next_word(text, end).is_some_and(|word| COUNTED.contains(&word.to_lowercase().as_str()));
+    if joined_before || currency || joined_after || amount {
+        return false;
+    }
+    if has_preposition {
+        return true;
+    }
+    match previous_word(text, start) {
+        Some(word) => {
+            let lower = word.to_lowercase();
+            let decade = matches!(lower.as_str(), "années" | "annees" | "years");
+            let numbered = NUMBERING.contains(&lower.as_str());
+            let name = word.chars().next().is_some_and(char::is_uppercase)
+                && !YEAR_LEADS.contains(&lower.as_str())
+                && month_number(word).is_none();
+            !decade && !numbered && !name
+        }
+        None => true,
+    }
+}
+
+/// Whether a bare day number ("le 28", "on the 28th") is followed by what
+/// ends a date: punctuation, the end of the text or one of `allowed` words,
+/// rather than by a noun it counts or qualifies ("le 1er ministre").
+pub(super) fn bare_day_ends(text: &str, end: usize, allowed: &[&str]) -> bool {
+    let after = &text[end..];
+    let rest = after.trim_start();
+    if rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | '°')) {
+        return false;
+    }
+    let mut ahead = after.chars();
+    if let (Some('.' | ','), Some(c)) = (ahead.next(), ahead.next())
+        && c.is_ascii_digit()
+    {
+        return false;
+    }
+    let rest = lower_after(text, end, 12);
+    let rest = rest.trim_start();
+    if rest.starts_with("pour cent") || rest.starts_with("per cent") {
+        return false;
+    }
+    match next_word(text, end) {
+        Some(word) => allowed.contains(&word.to_lowercase().as_str()),
+        None => true,
+    }
+}
+
+/// The regex fragment of a year group.
+pub(super) fn year_group(name: &str) -> String {
+    format!(r"(?P<{name}>{YEAR})\b")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_family_compiles() {
+        assert!(!FAMILIES_FR.is_empty());
+        assert!(!FAMILIES_EN.is_empty());
+    }
+
+    #[test]
+    fn longest_candidate_wins() {
+        let mention = |start, end| DateMention {
+            start,
+            end,
+            expr: DateExpr::Year(2000),
+        };
+        let chosen = select_longest(vec![mention(5, 9), mention(0, 12), mention(12, 14)]);
+        assert_eq!(chosen, vec![mention(0, 12), mention(12, 14)]);
+    }
+
+    #[test]
+    fn previous_and_next_words() {
+        let text = "l'Agenda 2063 pour 2000 soldats.";
+        assert_eq!(previous_word(text, 9), Some("Agenda"));
+        assert_eq!(next_word(text, 23), Some("soldats"));
+        assert_eq!(next_word(text, 31), None);
+    }
+}
