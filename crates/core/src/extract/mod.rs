@@ -2,8 +2,20 @@
 //! The stages run in a fixed order over the same analysed text: countries,
 //! persons, dates, events, agreements, sectors, quotes.
 
-use crate::model::Record;
+mod agreements;
+mod article;
+mod clause;
+mod events;
+mod persons;
+mod quotes;
+mod triggers;
+
+use std::collections::BTreeSet;
+
+use crate::lexicon::{CountryForm, cues};
+use crate::model::{Person, Record, Sector, Span};
 use crate::text::{Lang, detect_lang};
+use article::Article;
 
 /// One article as handed to the extractor.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,9 +87,81 @@ pub fn extract(document: &Document) -> (Record, Vec<Diagnostic>) {
         },
     };
     record.lang = code.clone();
-    let Some(_lang) = Lang::from_code(&code) else {
+    let Some(lang) = Lang::from_code(&code) else {
         diagnostics.push(Diagnostic::UnsupportedLanguage(code));
         return (record, diagnostics);
     };
+    fill_record(&mut record, &document.text, lang, document.published);
     (record, diagnostics)
+}
+
+/// Runs every stage over the text and fills the record's fields.
+fn fill_record(record: &mut Record, text: &str, lang: Lang, published: Option<jiff::civil::Date>) {
+    let article = Article::new(text, lang, published);
+    let (entities, mentions) = persons::find_persons(&article);
+    let subject = clause::Subject::new(&article, &entities);
+    let event_drafts = events::find_events(&article, &entities, &mentions, &subject);
+    let agreement_drafts = agreements::find_agreements(&article, &entities, &mentions, &subject);
+    let (agreements, signings) = agreements::finish_agreements(&agreement_drafts, &entities);
+    let mut events = events::merge_events(&article, event_drafts, &entities);
+    events.extend(signings);
+
+    record.countries = countries(&article);
+    record.persons = entities
+        .iter()
+        .map(|entity| Person {
+            name: entity.name.clone(),
+            country: entity.country.map(str::to_string),
+            role: entity.role,
+            evidence: entity
+                .mentions
+                .iter()
+                .map(|&(start, end)| Span { start, end })
+                .collect(),
+        })
+        .collect();
+    record.sectors = if events.is_empty() && agreements.is_empty() {
+        Vec::new()
+    } else {
+        sectors(&article, &agreements)
+    };
+    record.quotes = quotes::find_quotes(&article, &entities, &mentions);
+    record.events = events;
+    record.agreements = agreements;
+}
+
+/// Every country the article names, as sorted ISO3 codes. A capital counts
+/// when it stands for its government, not when it only says where something
+/// happened ("à Dakar", "in Nairobi") or opens the dateline.
+fn countries(article: &Article) -> Vec<String> {
+    let mut codes = BTreeSet::new();
+    for mention in &article.countries {
+        if mention.form == CountryForm::Capital
+            && (clause::is_locative(article, mention.start)
+                || article
+                    .dateline_city
+                    .is_some_and(|city| city.start == mention.start))
+        {
+            continue;
+        }
+        codes.insert(mention.iso3.to_string());
+    }
+    codes.into_iter().collect()
+}
+
+/// The sectors of cooperation named in the article, plus each agreement
+/// topic's sector.
+fn sectors(article: &Article, agreements: &[crate::model::Agreement]) -> Vec<Sector> {
+    let mut found = BTreeSet::new();
+    for sentence in &article.sentences {
+        for cue in cues::sectors(article.lang).find(&sentence.folded.key) {
+            found.insert(cue.label);
+        }
+    }
+    for agreement in agreements {
+        if let Some(sector) = agreement.topic.sector() {
+            found.insert(sector);
+        }
+    }
+    found.into_iter().collect()
 }

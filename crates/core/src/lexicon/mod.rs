@@ -1,2 +1,28 @@
 //! Lexicons compiled into the binary: countries with their names, demonyms
 //! and capitals in each language, cities, titles and trigger words.
+//! The gazetteers match on folded keys (see [`crate::text::fold`]), whole
+//! words only, and report byte spans of the source text.
+
+mod cities;
+mod context;
+mod countries;
+pub mod cues;
+mod gazetteer;
+
+pub use cities::{CityMention, country_of_city, find_cities};
+pub use countries::{
+    CountryForm, CountryMention, all_country_codes, capital_of, country_name_en, find_countries,
+};
+
+/// The countries and the cities of `text` at once, folding it only once:
+/// the same as [`find_countries`] and [`find_cities`].
+pub fn find_places(text: &str) -> (Vec<CountryMention>, Vec<CityMention>) {
+    let analysed = gazetteer::Analysed::new(text);
+    (
+        countries::countries_in(&analysed),
+        cities::cities_in(&analysed),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! The analysed article that every extraction stage reads: sentences, their
+//! folded keys, and the countries, cities and dates found in the text, plus
+//! the article's main pair of countries and its dateline city.
+
+use jiff::civil::Date;
+
+use crate::lexicon::{self, CityMention, CountryMention};
+use crate::text::{Folded, Lang, Sentence, fold, split_sentences};
+use crate::time::{DateMention, find_dates};
+
+/// One sentence with its folded key.
+pub(crate) struct AnalysedSentence {
+    pub start: usize,
+    pub end: usize,
+    pub folded: Folded,
+}
+
+impl AnalysedSentence {
+    /// The source byte range of a folded key range.
+    pub fn source(&self, key_start: usize, key_end: usize) -> (usize, usize) {
+        let (start, end) = self.folded.source_span(key_start, key_end);
+        (self.start + start, self.start + end)
+    }
+
+    /// Whether the source range `[start, end)` lies in this sentence.
+    pub fn contains(&self, start: usize, end: usize) -> bool {
+        start >= self.start && end <= self.end
+    }
+}
+
+pub(crate) struct Article<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub published: Option<Date>,
+    pub sentences: Vec<AnalysedSentence>,
+    pub countries: Vec<CountryMention>,
+    pub cities: Vec<CityMention>,
+    pub dates: Vec<DateMention>,
+    /// The byte offset where the body starts (after the title line).
+    pub body_start: usize,
+    /// The city of the dateline ("MANILA —", "COTONOU –"), if any.
+    pub dateline_city: Option<CityMention>,
+}
+
+impl<'a> Article<'a> {
+    pub fn new(text: &'a str, lang: Lang, published: Option<Date>) -> Self {
+        let sentences = split_sentences(text)
+            .into_iter()
+            .map(|Sentence { start, end }| AnalysedSentence {
+                start,
+                end,
+                folded: fold(&text[start..end]),
+            })
+            .collect::<Vec<_>>();
+        let countries = lexicon::find_countries(text);
+        let cities = lexicon::find_cities(text);
+        let dates = find_dates(text, lang);
+        let body_start = text.find('\n').map_or(0, |i| i + 1);
+        let dateline_city = find_dateline_city(text, &cities);
+        Article {
+            text,
+            lang,
+            published,
+            sentences,
+            countries,
+            cities,
+            dates,
+            body_start,
+            dateline_city,
+        }
+    }
+
+    /// The sentence that contains byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| offset >= s.start && offset < s.end.max(s.start + 1))
+    }
+
+    /// Country mentions inside `[start, end)`.
+    pub fn countries_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CountryMention> {
+        self.countries
+            .iter()
+            .filter(move |m| m.start >= start && m.end <= end)
+    }
+
+    /// City mentions inside `[start, end)`.
+    pub fn cities_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CityMention> {
+        self.cities
+            .iter()
+            .filter(move |m| m.start >= start && m.end <= end)
+    }
+
+    /// Date mentions inside `[start, end)`.
+    pub fn dates_in(&self, start: usize, end: usize) -> impl Iterator<Item = &DateMention> {
+        self.dates
+            .iter()
+            .filter(move |m| m.start >= start && m.end <= end)
+    }
+}
+
+/// A dateline is a city in capitals at the start of a body line, followed by
+/// a dash or a comma ("NEW DELHI, Dec 5 —", "COTONOU – Le président").
+fn find_dateline_city(text: &str, cities: &[CityMention]) -> Option<CityMention> {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n').take(8) {
+        let trimmed = line.trim_start();
+        let offset = line_start + (line.len() - trimmed.len());
+        let head: String = trimmed
+            .chars()
+            .take_while(|c| !matches!(c, '—' | '–' | ',' | '-'))
+            .collect();
+        let head_is_caps = head.chars().any(char::is_alphabetic)
+            && head
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if head_is_caps
+            && head.len() < trimmed.len()
+            && let Some(city) = cities
+                .iter()
+                .find(|c| c.start >= offset && c.end <= offset + head.len())
+        {
+            return Some(*city);
+        }
+        line_start += line.len();
+    }
+    None
+}

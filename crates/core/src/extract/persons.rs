@@ -1,0 +1,748 @@
+//! Named persons: runs of capitalised words that are not titles, places,
+//! organisations or calendar words; later surname-only mentions tied to the
+//! fullest form; role and country read from the title phrase before the name
+//! ("le ministre kazakh des Affaires étrangères, X", "Kenyan President X") or
+//! from an apposition after it ("X, ministre de ...").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::article::Article;
+use crate::lexicon::{CountryForm, cues};
+use crate::model::Role;
+use crate::text::fold;
+
+/// A person of the article with every place it is mentioned.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonEntity {
+    pub name: String,
+    /// Folded words of the name.
+    pub words: Vec<String>,
+    pub country: Option<&'static str>,
+    pub role: Role,
+    /// Whether a title phrase gave the role (otherwise `role` is a default).
+    pub titled: bool,
+    pub byline: bool,
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// A mention of a person: the entity index and the source span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PersonMention {
+    pub entity: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StopKind {
+    Function,
+    Honorific,
+    Title,
+    Calendar,
+    Organisation,
+    Place,
+}
+
+static STOPWORDS: LazyLock<HashMap<String, StopKind>> = LazyLock::new(|| {
+    include_str!("../../lexicon/mul/name-stopwords.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let (word, kind) = line.split_once('\t')?;
+            let kind = match kind.trim() {
+                "function" => StopKind::Function,
+                "honorific" => StopKind::Honorific,
+                "title" => StopKind::Title,
+                "calendar" => StopKind::Calendar,
+                "organisation" => StopKind::Organisation,
+                _ => StopKind::Place,
+            };
+            Some((word.trim().to_string(), kind))
+        })
+        .collect()
+});
+
+/// Lower-case words allowed inside a name ("Luiz Inácio Lula da Silva").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "do", "dos", "das", "du", "van", "von", "der", "den", "bin",
+    "ben", "ibn", "al", "el", "ould", "wa", "y", "ter", "le",
+];
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*").expect("word pattern"));
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// Finds the persons of the article and every mention of each.
+pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonMention>) {
+    let text = article.text;
+    let mut runs: Vec<(usize, usize, Vec<Word>)> = Vec::new(); // (start, end, words)
+    let mut singles: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, after honorific)
+    let country_spans: Vec<(usize, usize)> = article
+        .countries
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(article.cities.iter().map(|m| (m.start, m.end)))
+        .collect();
+    let title_line_end = if is_headline_case(&text[..article.body_start]) {
+        article.body_start
+    } else {
+        0
+    };
+    for sentence in &article.sentences {
+        if sentence.end <= title_line_end {
+            continue;
+        }
+        let words: Vec<Word> = WORD
+            .find_iter(&text[sentence.start..sentence.end])
+            .map(|m| Word {
+                start: sentence.start + m.start(),
+                end: sentence.start + m.end(),
+            })
+            .collect();
+        let mut index = 0;
+        while index < words.len() {
+            if !is_name_word(text, words[index], &country_spans) {
+                index += 1;
+                continue;
+            }
+            let run_start = index;
+            let mut last = index;
+            let mut next = index + 1;
+            while next < words.len() {
+                let gap = &text[words[next - 1].end..words[next].start];
+                if !is_name_gap(gap, text, words[next - 1]) {
+                    break;
+                }
+                if is_name_word(text, words[next], &country_spans) {
+                    last = next;
+                    next += 1;
+                } else if PARTICLES.contains(
+                    &text[words[next].start..words[next].end]
+                        .to_lowercase()
+                        .as_str(),
+                ) && next + 1 < words.len()
+                    && is_name_word(text, words[next + 1], &country_spans)
+                {
+                    next += 1;
+                } else {
+                    break;
+                }
+            }
+            let run: Vec<Word> = words[run_start..=last].to_vec();
+            let start = run[0].start;
+            let mut end = run[run.len() - 1].end;
+            // "Jr." and initials keep their full stop.
+            if text[end..].starts_with('.')
+                && is_suffix_or_initial(&text[run[run.len() - 1].start..end])
+            {
+                end += 1;
+            }
+            if run.len() >= 2 {
+                if !has_organisation_word(text, &run)
+                    && !next_is_organisation_word(text, &words, last)
+                    && !is_place_phrase(text, sentence.start, start)
+                {
+                    runs.push((start, end, run));
+                }
+            } else {
+                singles.push((start, end, follows_honorific(text, sentence.start, start)));
+            }
+            index = last + 1;
+        }
+    }
+    let mut entities: Vec<PersonEntity> = Vec::new();
+    let mut mentions: Vec<PersonMention> = Vec::new();
+    for (start, end, _) in &runs {
+        let name = text[*start..*end].to_string();
+        let words = name_words(&name);
+        let entity = match entities.iter().position(|e| same_person(&e.words, &words)) {
+            Some(found) => {
+                if words.len() > entities[found].words.len() {
+                    entities[found].name = name;
+                    entities[found].words = words;
+                }
+                found
+            }
+            None => {
+                entities.push(PersonEntity {
+                    name,
+                    words,
+                    country: None,
+                    role: Role::Other,
+                    titled: false,
+                    byline: false,
+                    mentions: Vec::new(),
+                });
+                entities.len() - 1
+            }
+        };
+        mentions.push(PersonMention {
+            entity,
+            start: *start,
+            end: *end,
+        });
+    }
+    for (start, end, after_honorific) in singles {
+        let word = fold(&text[start..end]).key;
+        let found = entities
+            .iter()
+            .position(|e| e.words.last() == Some(&word))
+            .or_else(|| {
+                let holders: Vec<usize> = (0..entities.len())
+                    .filter(|&i| entities[i].words.contains(&word))
+                    .collect();
+                (holders.len() == 1).then(|| holders[0])
+            });
+        let entity = match found {
+            Some(found) => found,
+            None if after_honorific || titled_single(article, start) => {
+                entities.push(PersonEntity {
+                    name: text[start..end].to_string(),
+                    words: vec![word],
+                    country: None,
+                    role: Role::Other,
+                    titled: false,
+                    byline: false,
+                    mentions: Vec::new(),
+                });
+                entities.len() - 1
+            }
+            None => continue,
+        };
+        mentions.push(PersonMention { entity, start, end });
+    }
+    mentions.sort_by_key(|m| m.start);
+    for mention in &mentions {
+        entities[mention.entity]
+            .mentions
+            .push((mention.start, mention.end));
+    }
+    assign_roles(article, &mut entities, &mentions);
+    infer_countries(article, &mut entities, &mentions);
+    (entities, mentions)
+}
+
+/// Whether a word can be part of a name: capitalised, not all capitals (a
+/// headline or dateline) unless a roman numeral, not a stopword, not inside a
+/// country or city mention.
+fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
+    let surface = &text[word.start..word.end];
+    let mut chars = surface.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    // "al-Sissi", "el-Sisi", "ben-Salah": a lower-case particle joined to a
+    // capitalised name.
+    let joined_particle = ["al-", "el-", "ben-", "bin-", "ould-", "ibn-"]
+        .iter()
+        .any(|p| surface.starts_with(p) && surface[p.len()..].starts_with(char::is_uppercase));
+    if !first.is_uppercase() && !joined_particle {
+        return false;
+    }
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_caps && !is_roman_numeral(surface) {
+        return false;
+    }
+    if places.iter().any(|&(s, e)| word.start < e && word.end > s) {
+        return false;
+    }
+    let key = fold(surface).key;
+    let base = key.split(['\'', '’']).next().unwrap_or(&key);
+    !STOPWORDS.contains_key(&key) && !STOPWORDS.contains_key(base)
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII"
+    )
+}
+
+fn is_suffix_or_initial(word: &str) -> bool {
+    matches!(word, "Jr" | "Sr")
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// What may stand between two words of one name: a space, or an initial's
+/// or a suffix's full stop and a space.
+fn is_name_gap(gap: &str, text: &str, previous: Word) -> bool {
+    if gap == " " {
+        return true;
+    }
+    gap == ". " && is_suffix_or_initial(&text[previous.start..previous.end])
+}
+
+/// "Kotoka International Airport": a run followed by a capitalised
+/// organisation word names that organisation.
+fn next_is_organisation_word(text: &str, words: &[Word], last: usize) -> bool {
+    let Some(next) = words.get(last + 1) else {
+        return false;
+    };
+    let surface = &text[next.start..next.end];
+    text[words[last].end..next.start] == *" "
+        && surface.starts_with(char::is_uppercase)
+        && matches!(
+            STOPWORDS.get(&fold(surface).key),
+            Some(StopKind::Organisation | StopKind::Place)
+        )
+}
+
+fn has_organisation_word(text: &str, run: &[Word]) -> bool {
+    run.iter().any(|w| {
+        let key = fold(&text[w.start..w.end]).key;
+        matches!(
+            STOPWORDS.get(&key),
+            Some(StopKind::Organisation | StopKind::Place)
+        )
+    })
+}
+
+/// A capitalised run right after "at", "in", "à", "au" names a place or a
+/// building, not a person.
+fn is_place_phrase(text: &str, sentence_start: usize, start: usize) -> bool {
+    let before = fold(&text[sentence_start..start]).key;
+    let before = before.trim_end();
+    [
+        "at",
+        "in",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "vers",
+        "to",
+        "from",
+        "de l'hotel",
+        "near",
+        "pres de",
+    ]
+    .iter()
+    .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+}
+
+fn follows_honorific(text: &str, sentence_start: usize, start: usize) -> bool {
+    let before = text[sentence_start..start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let key = fold(last).key;
+    matches!(STOPWORDS.get(&key), Some(StopKind::Honorific))
+}
+
+/// A single capitalised word right after an office title ("le président
+/// Tokayev", "President Ruto") is a surname.
+fn titled_single(article: &Article, start: usize) -> bool {
+    let line_start = article.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = fold(&article.text[line_start..start]).key;
+    let before = before.trim_end();
+    cues::titles(article.lang)
+        .find(before)
+        .last()
+        .is_some_and(|cue| cue.end == before.len())
+}
+
+fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .key
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | ','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Two names are the same person when their last words agree and the shorter
+/// one's words all occur in the longer one.
+fn same_person(a: &[String], b: &[String]) -> bool {
+    let last = |words: &[String]| {
+        words
+            .iter()
+            .rev()
+            .find(|w| !matches!(w.as_str(), "jr" | "sr"))
+            .cloned()
+    };
+    if last(a) != last(b) {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().all(|w| long.contains(w))
+}
+
+/// English headlines capitalise most words; names found there only count
+/// when the body names them too.
+fn is_headline_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 4 >= words.len() * 3
+}
+
+/// A role read from the text around one mention.
+struct TitleReading {
+    role: Role,
+    country: Option<&'static str>,
+}
+
+fn assign_roles(article: &Article, entities: &mut [PersonEntity], mentions: &[PersonMention]) {
+    for (index, mention) in mentions.iter().enumerate() {
+        let entity = &entities[mention.entity];
+        if entity.byline {
+            continue;
+        }
+        if is_byline(article.text, mention.start) {
+            let entity = &mut entities[mention.entity];
+            entity.byline = true;
+            entity.titled = true;
+            entity.role = Role::Other;
+            entity.country = None;
+            continue;
+        }
+        let previous_end = index.checked_sub(1).map(|i| mentions[i].end).unwrap_or(0);
+        let reading = read_title_before(article, previous_end, mention.start)
+            .or_else(|| read_apposition(article, mention.end));
+        let reading = match reading {
+            Some(reading) => Some(reading),
+            None => read_counterpart(article, entities, mentions, index),
+        };
+        let entity = &mut entities[mention.entity];
+        if let Some(reading) = reading {
+            if !entity.titled {
+                entity.role = reading.role;
+                entity.titled = true;
+            }
+            if entity.country.is_none() {
+                entity.country = reading.country;
+            }
+        }
+    }
+}
+
+fn is_byline(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..start].trim();
+    matches!(
+        before,
+        "Par" | "By" | "par" | "by" | "De" | "Photo :" | "Photo:" | "Crédit :"
+    )
+}
+
+const PAST_MARKERS: &[&str] = &[
+    "former", "ancien", "ancienne", "ex", "then", "alors", "late", "feu",
+];
+
+/// Reads the title phrase that ends right before a name.
+fn read_title_before(article: &Article, previous_end: usize, start: usize) -> Option<TitleReading> {
+    let sentence = &article.sentences[article.sentence_at(start)?];
+    let window_start = sentence.start.max(previous_end);
+    let window = &article.text[window_start..start];
+    // Only the last clause before the name can title it.
+    let clause_start = window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | ';' | ':' | '«' | '"' | '“'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let window_start = window_start + clause_start;
+    let window = &article.text[window_start..start];
+    let folded = fold(window);
+    let found = cues::titles(article.lang).find(&folded.key);
+    let cue = found.last()?;
+    // The title must be close: a portfolio and a country at most between it
+    // and the name, no relative clause.
+    let between = &folded.key[cue.end..];
+    if between.split_whitespace().count() > 14 {
+        return None;
+    }
+    if [" qui ", " who ", " que ", " that "]
+        .iter()
+        .any(|w| between.contains(w))
+    {
+        return None;
+    }
+    let mut role = refine_role(cue.label, &folded.key[cue.start..]);
+    let before_cue = &folded.key[..cue.start];
+    if ends_with_past_marker(before_cue) || is_elect(between) {
+        role = Role::Other;
+    }
+    let (cue_start, _) = folded.source_span(cue.start, cue.end);
+    let cue_at = window_start + cue_start;
+    let country = nearest_country(article, window_start, start, cue_at);
+    Some(TitleReading { role, country })
+}
+
+/// Reads an apposition right after a name: "X, ministre de ...".
+fn read_apposition(article: &Article, end: usize) -> Option<TitleReading> {
+    let rest = &article.text[end..];
+    let rest = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(" ("))?;
+    let phrase_end = rest.find([',', '.', ';', ')', '\n']).unwrap_or(rest.len());
+    let phrase = &rest[..phrase_end];
+    let folded = fold(phrase);
+    let cue = cues::titles(article.lang)
+        .find(&folded.key)
+        .into_iter()
+        .next()?;
+    let lead = &folded.key[..cue.start];
+    if lead.split_whitespace().count() > 3 {
+        return None;
+    }
+    let mut role = refine_role(cue.label, &folded.key[cue.start..]);
+    if ends_with_past_marker(lead) || is_elect(&folded.key[cue.end..]) {
+        role = Role::Other;
+    }
+    let phrase_start = end + (article.text[end..].len() - rest.len());
+    let country = article
+        .countries_in(phrase_start, phrase_start + phrase_end)
+        .next()
+        .map(|m| m.iso3);
+    Some(TitleReading { role, country })
+}
+
+/// "son homologue sénégalaise, X" / "his Kenyan counterpart X": the role of
+/// the other person of the sentence, and the country of the phrase.
+fn read_counterpart(
+    article: &Article,
+    entities: &[PersonEntity],
+    mentions: &[PersonMention],
+    index: usize,
+) -> Option<TitleReading> {
+    let mention = mentions[index];
+    let sentence = &article.sentences[article.sentence_at(mention.start)?];
+    let window_start = index
+        .checked_sub(1)
+        .map(|i| mentions[i].end)
+        .unwrap_or(0)
+        .max(sentence.start);
+    let window = fold(&article.text[window_start..mention.start]).key;
+    if !(window.contains("homologue") || window.contains("counterpart")) {
+        return None;
+    }
+    let other = mentions[..index]
+        .iter()
+        .rev()
+        .find(|m| m.start >= sentence.start && m.entity != mention.entity)
+        .or_else(|| {
+            mentions[index + 1..]
+                .iter()
+                .find(|m| m.end <= sentence.end && m.entity != mention.entity)
+        })?;
+    let other = &entities[other.entity];
+    let country = article
+        .countries_in(window_start, mention.start)
+        .last()
+        .map(|m| m.iso3);
+    Some(TitleReading {
+        role: if other.titled {
+            other.role
+        } else {
+            Role::Other
+        },
+        country,
+    })
+}
+
+/// "ministre de l'Intégration africaine et des Affaires étrangères": a
+/// minister whose portfolio includes foreign affairs is the foreign minister.
+fn refine_role(role: Role, from_cue: &str) -> Role {
+    if role != Role::Minister {
+        return role;
+    }
+    let portfolio: String = from_cue
+        .split_whitespace()
+        .take(9)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let foreign = [
+        "affaires etrangeres",
+        "foreign affairs",
+        "external affairs",
+        "relations exterieures",
+        "affaires exterieures",
+    ];
+    if foreign.iter().any(|f| portfolio.contains(f)) {
+        Role::ForeignMinister
+    } else {
+        role
+    }
+}
+
+fn ends_with_past_marker(before_cue: &str) -> bool {
+    let trimmed = before_cue.trim_end().trim_end_matches('-');
+    let last = trimmed.rsplit([' ', '\'']).next().unwrap_or("");
+    PAST_MARKERS.contains(&last)
+}
+
+fn is_elect(after_cue: &str) -> bool {
+    let after = after_cue.trim_start();
+    after.starts_with("-elect") || after.starts_with("elect") || after.starts_with("elu")
+}
+
+/// The country named in a title phrase: the mention nearest the title word,
+/// preferring one right after it ("ministre kazakh", "ambassadeur du
+/// Kazakhstan au Togo" gives Kazakhstan) over one before ("Kenyan President").
+fn nearest_country(
+    article: &Article,
+    window_start: usize,
+    name_start: usize,
+    cue_at: usize,
+) -> Option<&'static str> {
+    let in_window: Vec<_> = article.countries_in(window_start, name_start).collect();
+    if let Some(after) = in_window.iter().find(|m| m.start >= cue_at) {
+        return Some(after.iso3);
+    }
+    in_window
+        .iter()
+        .rev()
+        .find(|m| {
+            matches!(m.form, CountryForm::Demonym | CountryForm::Name)
+                && cue_at.saturating_sub(m.end) <= 16
+        })
+        .map(|m| m.iso3)
+}
+
+/// Fills the country of titled persons the title phrase left without one:
+/// from a later description with a demonym ("le chef de l'État ivoirien"),
+/// from a counterpart of the same rank whose country is known, then from the
+/// article's countries named around the person.
+fn infer_countries(article: &Article, entities: &mut [PersonEntity], mentions: &[PersonMention]) {
+    let governmental = |role: Role| role != Role::Other;
+    // Descriptions: a title with a country and no name after it.
+    for sentence in &article.sentences {
+        for cue in cues::titles(article.lang).find(&sentence.folded.key) {
+            let (cue_start, cue_end) = sentence.source(cue.start, cue.end);
+            if mentions
+                .iter()
+                .any(|m| m.start >= cue_end && m.start <= cue_end + 3)
+            {
+                continue;
+            }
+            let tail_end = (cue_end + 24).min(sentence.end);
+            let head_start = cue_start.saturating_sub(16).max(sentence.start);
+            let country = article
+                .countries_in(cue_end, tail_end)
+                .find(|m| m.form == CountryForm::Demonym)
+                .or_else(|| {
+                    article
+                        .countries_in(head_start, cue_start)
+                        .filter(|m| m.form == CountryForm::Demonym)
+                        .last()
+                })
+                .map(|m| m.iso3);
+            let Some(country) = country else { continue };
+            let holders: Vec<usize> = (0..entities.len())
+                .filter(|&i| entities[i].titled && entities[i].role == cue.label)
+                .collect();
+            if holders
+                .iter()
+                .any(|&i| entities[i].country == Some(country))
+            {
+                continue;
+            }
+            let open: Vec<usize> = holders
+                .into_iter()
+                .filter(|&i| entities[i].country.is_none())
+                .collect();
+            if open.len() == 1 {
+                entities[open[0]].country = Some(country);
+            }
+        }
+    }
+    let pair = main_pair(article);
+    // Counterparts: two holders of one rank in a bilateral article.
+    for index in 0..entities.len() {
+        let role = entities[index].role;
+        if entities[index].country.is_some() || !entities[index].titled || !governmental(role) {
+            continue;
+        }
+        let known: Vec<&'static str> = entities
+            .iter()
+            .filter(|e| e.role == role && e.titled)
+            .filter_map(|e| e.country)
+            .filter(|c| pair.contains(c))
+            .collect();
+        if known.len() == 1 && pair.len() == 2 {
+            entities[index].country = pair.iter().copied().find(|c| *c != known[0]);
+        }
+    }
+    // A title without a country in a datelined story names an official of
+    // the dateline's country ("ABIDJAN – ... reçue par le président X").
+    if let Some(dateline) = article
+        .dateline_city
+        .filter(|city| pair.contains(&city.iso3))
+    {
+        for index in 0..entities.len() {
+            let role = entities[index].role;
+            if entities[index].country.is_some() || !entities[index].titled || !governmental(role) {
+                continue;
+            }
+            let taken = entities
+                .iter()
+                .any(|e| e.role == role && e.country == Some(dateline.iso3));
+            if !taken {
+                entities[index].country = Some(dateline.iso3);
+            }
+        }
+    }
+    // Countries named around the person's mentions.
+    for (index, entity) in entities.iter_mut().enumerate() {
+        if entity.country.is_some() || !entity.titled || !governmental(entity.role) {
+            continue;
+        }
+        let mut best: Option<(usize, &'static str)> = None;
+        for mention in mentions.iter().filter(|m| m.entity == index) {
+            let Some(sentence) = article
+                .sentence_at(mention.start)
+                .map(|i| &article.sentences[i])
+            else {
+                continue;
+            };
+            for country in article.countries_in(sentence.start, sentence.end) {
+                let distance = if country.end <= mention.start {
+                    mention.start - country.end
+                } else {
+                    country.start.saturating_sub(mention.end)
+                };
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, country.iso3));
+                }
+            }
+        }
+        entity.country = best.map(|(_, code)| code);
+    }
+}
+
+/// The two countries the article names most (the title counts more).
+fn main_pair(article: &Article) -> Vec<&'static str> {
+    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+    for mention in &article.countries {
+        let weight = if mention.start < article.body_start {
+            3
+        } else {
+            2
+        };
+        match counts.iter_mut().find(|(code, _, _)| *code == mention.iso3) {
+            Some(entry) => entry.1 += weight,
+            None => counts.push((mention.iso3, weight, mention.start)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.iter().take(2).map(|(code, _, _)| *code).collect()
+}

@@ -1,0 +1,228 @@
+//! Direct quotations of at least five words and who said them. The speaker
+//! is read from the attribution after the quote ("», a déclaré X", "\" X
+//! said"), then from the clause before it ("X a souligné : «"), with pronouns
+//! and titles ("a-t-elle souligné", "a déclaré le président kazakh") resolved
+//! to the named person.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::article::Article;
+use super::persons::{PersonEntity, PersonMention};
+use crate::lexicon::cues;
+use crate::model::{Quote, Span};
+use crate::text::fold;
+
+/// Minimum number of words of a quotation.
+const MIN_WORDS: usize = 5;
+
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"«\s*(?P<a>[^»]+?)\s*»",
+        r"|“(?P<b>[^”\n]+)”",
+        r"|‘‘(?P<c>[^’\n]+?)’’",
+        r"|‘’(?P<d>[^’\n]+?)’’",
+        r"|''(?P<e>[^'\n]+?)''",
+        r#"|"(?P<f>[^"\n]+)""#,
+    ))
+    .expect("quotation pattern")
+});
+
+/// Pronouns that stand for the last person named.
+const PRONOUNS: &[&str] = &["il", "elle", "t-il", "t-elle", "he", "she", "-il", "-elle"];
+
+/// Words that attribute a quote to something other than a named person.
+const NON_PERSON_SOURCES: &[&str] = &[
+    "communique",
+    "statement",
+    "ministry",
+    "ministere",
+    "source",
+    "sources",
+    "spokesperson",
+    "officials",
+    "responsables",
+    "diplomate",
+    "diplomat",
+    "observateur",
+    "observer",
+    "analyst",
+    "entourage",
+    "presidency",
+    "presidence",
+    "gouvernement",
+    "government",
+    "office",
+];
+
+pub(crate) fn find_quotes(
+    article: &Article,
+    entities: &[PersonEntity],
+    mentions: &[PersonMention],
+) -> Vec<Quote> {
+    let text = article.text;
+    let mut quotes = Vec::new();
+    for found in QUOTED.captures_iter(text) {
+        let Some(inner) = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .find_map(|n| found.name(n))
+        else {
+            continue;
+        };
+        let words: Vec<&str> = inner.as_str().split_whitespace().collect();
+        if words.len() < MIN_WORDS {
+            continue;
+        }
+        let whole = found.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let Some(speaker) = speaker_of(article, entities, mentions, whole.0, whole.1) else {
+            continue;
+        };
+        let opening = words
+            .iter()
+            .take(MIN_WORDS)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        quotes.push(Quote {
+            speaker: entities[speaker].name.clone(),
+            opening,
+            evidence: vec![Span {
+                start: whole.0,
+                end: whole.1,
+            }],
+        });
+    }
+    quotes
+}
+
+fn speaker_of(
+    article: &Article,
+    entities: &[PersonEntity],
+    mentions: &[PersonMention],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let text = article.text;
+    let paragraph_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // The attribution after the quote runs to the end of its sentence.
+    let sentence_end = article
+        .sentence_at(end.saturating_sub(1))
+        .map(|i| article.sentences[i].end)
+        .unwrap_or(paragraph_end);
+    let after_end = if sentence_end > end {
+        sentence_end
+    } else {
+        // The quote closes its sentence: the attribution may follow on the
+        // same line up to the next full stop ("» a-t-il dit.").
+        text[end..paragraph_end]
+            .find(['.', '«', '“'])
+            .map_or(paragraph_end, |i| end + i)
+    };
+    let after = &text[end..after_end.max(end)];
+    let after_key = fold(after).key;
+    // The next quote opening ends the attribution.
+    let after_key = after_key.split(['«', '“', '"']).next().unwrap_or("");
+    let attribution_limit = end + after.len().min(after_key.len());
+    if let Some(mention) = mentions
+        .iter()
+        .find(|m| m.start >= end && m.end <= attribution_limit)
+        && words_between(&text[end..mention.start]) <= 6
+    {
+        return Some(mention.entity);
+    }
+    let first_words: Vec<&str> = after_key
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    if first_words.iter().any(|w| NON_PERSON_SOURCES.contains(w)) {
+        return None;
+    }
+    if let Some(entity) = titled_speaker(article, entities, after_key, end, attribution_limit) {
+        return Some(entity);
+    }
+    let pronoun = first_words.iter().any(|w| {
+        PRONOUNS.iter().any(|p| {
+            w.ends_with(p)
+                && (w.len() == p.len()
+                    || w.ends_with(&format!("-{p}"))
+                    || p.starts_with('-')
+                    || p.starts_with('t'))
+        })
+    });
+    // The clause before the quote, in the same sentence.
+    let sentence_start = article
+        .sentence_at(start)
+        .map(|i| article.sentences[i].start)
+        .unwrap_or(start);
+    let before_mention = mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= start && m.start >= sentence_start);
+    if let Some(mention) = before_mention {
+        let between = fold(&text[mention.end..start]).key;
+        if !NON_PERSON_SOURCES
+            .iter()
+            .any(|w| between.split_whitespace().any(|x| x == *w))
+        {
+            return Some(mention.entity);
+        }
+    }
+    if pronoun || sentence_start == start {
+        // A pronoun stands for the subject: the first person named in the
+        // sentence, else in the sentences before, within two paragraphs.
+        let window = text[..start]
+            .rfind("\n\n")
+            .and_then(|i| text[..i].rfind("\n\n"))
+            .unwrap_or(0);
+        let mut sentence_index = article.sentence_at(start);
+        while let Some(index) = sentence_index {
+            let sentence = &article.sentences[index];
+            if sentence.end < window {
+                break;
+            }
+            let limit = if sentence.start == sentence_start {
+                start
+            } else {
+                sentence.end
+            };
+            if let Some(mention) = mentions
+                .iter()
+                .find(|m| m.start >= sentence.start && m.end <= limit)
+            {
+                return Some(mention.entity);
+            }
+            sentence_index = index.checked_sub(1);
+        }
+    }
+    None
+}
+
+fn words_between(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// "a déclaré le président kazakh": the person of the article with that
+/// title's role (and country, when the phrase names one).
+fn titled_speaker(
+    article: &Article,
+    entities: &[PersonEntity],
+    after_key: &str,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let head: String = after_key
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cue = cues::titles(article.lang).find(&head).into_iter().next()?;
+    let country = article.countries_in(start, end).next().map(|m| m.iso3);
+    let candidates: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].titled && entities[i].role == cue.label)
+        .filter(|&i| country.is_none() || entities[i].country == country)
+        .collect();
+    (candidates.len() == 1).then(|| candidates[0])
+}
