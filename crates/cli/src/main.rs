@@ -1,3 +1,50 @@
-//! The `entente` binary: command-line parsing and glue around the library crates.
+//! The `entente` binary: it parses the command line, runs the subcommand and
+//! turns its outcome into an exit status. Errors print on stderr with `{:#}`,
+//! so each shows its whole chain of causes on one line; a broken pipe on stdout
+//! (`entente extract ... | head`) counts as success, as in ripgrep.
 
-fn main() {}
+mod args;
+mod catch;
+mod extract_cmd;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Extract(extract_args) => extract_cmd::run(&extract_args),
+    };
+    match outcome {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::PartialFailure) => ExitCode::FAILURE,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            // Nothing sensible is left to do if stderr itself is gone.
+            let _ = writeln!(io::stderr(), "error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// How a subcommand that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was processed.
+    Success,
+    /// Some inputs failed and were reported on stderr; the others were processed.
+    PartialFailure,
+}
+
+/// Whether the error comes from writing to a pipe whose reader has gone.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io_error| io_error.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
