@@ -33,7 +33,7 @@ pub(crate) struct AgreementDraft {
 
 /// Definite references to an agreement already named.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:cet accord|ce nouvel accord|cet acte|ce texte|ce memorandum|ce protocole|l'accord|le texte|the (?:new )?(?:agreement|deal|pact|accord|treaty|memorandum|mou|document|sovfa))\b")
+    Regex::new(r"\b(?:cet accord|ce nouvel accord|cet acte|ce texte|ce memorandum|ce protocole|l'accord|le texte|il a ete signe|elle a ete signee|the (?:new )?(?:agreement|deal|pact|accord|treaty|memorandum|mou|document)|it was (?:signed|initialled|concluded|inked))\b")
         .expect("reference pattern")
 });
 
@@ -54,6 +54,7 @@ pub(crate) fn find_agreements(
     // A signing reported in one sentence ("ont signé une série d'accords")
     // carries over to the next two, which often list what was signed.
     let mut context: Option<(Signing, usize)> = None;
+    let lead = lead_of(article);
     for sentence in article.sentences.iter() {
         let key = &sentence.folded.key;
         let stage = sentence_stage(patterns, key);
@@ -62,8 +63,21 @@ pub(crate) fn find_agreements(
             context = context.and_then(|(signing, left)| (left > 1).then_some((signing, left - 1)));
             continue;
         };
-        let here = stage.map(|stage| Signing::read(article, sentence, stage, entities, mentions));
         let inherited = context.as_ref().map(|(signing, _)| signing.clone());
+        let here = stage.map(|stage| {
+            let mut signing = Signing::read(article, sentence, stage, entities, mentions);
+            if signing.stage.status >= Status::Signed {
+                if let Some(previous) = &inherited {
+                    signing.date = signing.date.or(previous.date);
+                    signing.place = signing.place.or(previous.place);
+                }
+                if signing.date.is_none() && is_lead_news(article, sentence) {
+                    signing.date = lead.0;
+                    signing.place = signing.place.or(lead.1);
+                }
+            }
+            signing
+        });
         if let Some(signing) = &here
             && signing.stage.status >= Status::Signed
         {
@@ -100,7 +114,14 @@ pub(crate) fn find_agreements(
             let (phrase_start, phrase_end) = subject_phrase(key, noun_start, noun_end, next_noun);
             let phrase = &key[phrase_start..phrase_end];
             let instrument = instrument_of(noun, &key[noun_end..phrase_end]);
-            let mut topics = topics_of(article.lang, noun, phrase);
+            let mut topics = if is_plural(noun) {
+                enumerated_topics(article.lang, noun, &key[noun_end..next_noun])
+            } else {
+                Vec::new()
+            };
+            if topics.is_empty() {
+                topics = topics_of(article.lang, noun, phrase);
+            }
             if topics.is_empty() && !noun.ends_with('s') {
                 topics = topics_of(article.lang, noun, &key[noun_end..next_noun]);
                 topics.retain(|t| *t != Topic::GeneralCooperation);
@@ -208,6 +229,44 @@ impl Signing {
             signatories,
         }
     }
+}
+
+/// The date of the article's first body sentence and its dateline city:
+/// where and when the news it reports happened.
+fn lead_of(article: &Article) -> (Option<PartialDate>, Option<&'static str>) {
+    let date = article
+        .sentences
+        .iter()
+        .find(|s| s.start >= article.body_start)
+        .and_then(|s| clause::sentence_date(article, s, Direction::Past, None));
+    (date, article.dateline_city.map(|city| city.name))
+}
+
+/// Whether a sentence reports the article's news rather than background:
+/// it is in the first two paragraphs of the body and says nothing of an
+/// earlier time.
+fn is_lead_news(article: &Article, sentence: &AnalysedSentence) -> bool {
+    let body = &article.text[article.body_start.min(sentence.start)..sentence.start];
+    let paragraphs_before = body
+        .split("\n")
+        .filter(|line| !line.trim().is_empty())
+        .count();
+    let earlier = [
+        "deja",
+        "already",
+        "previously",
+        "earlier",
+        "par le passe",
+        "auparavant",
+        "precedent",
+        "previous",
+        "in the past",
+        "last year",
+        "l'an dernier",
+        "ancien",
+        "former",
+    ];
+    paragraphs_before <= 2 && !earlier.iter().any(|w| sentence.folded.key.contains(w))
 }
 
 /// Whether a date expression is introduced by "since" or "depuis" (a date
@@ -340,7 +399,7 @@ fn before_sign<'k>(patterns: &Triggers, key: &'k str) -> &'k str {
 fn subject_phrase(key: &str, noun_start: usize, noun_end: usize, limit: usize) -> (usize, usize) {
     let before = &key[..noun_start];
     let mut start = noun_start;
-    for word in before.split_inclusive(' ').rev().skip(1).take(4) {
+    for word in before.split_inclusive(' ').rev().take(4) {
         let bare = word.trim();
         if DETERMINERS.contains(&bare) || bare.ends_with(',') || bare.is_empty() {
             break;
@@ -489,6 +548,53 @@ fn topics_of(lang: Lang, noun: &str, phrase: &str) -> Vec<Topic> {
     }
 }
 
+fn is_plural(noun: &str) -> bool {
+    noun.ends_with('s') || noun.ends_with("memoranda") || noun.ends_with("treaties")
+}
+
+/// The topics of a plural instrument followed by an enumeration ("agreements
+/// on air services, on health and medical sciences and on visas", "accords
+/// dans l'énergie et l'agriculture"): one per item, the first each item names.
+/// An item opens with a preposition or a determiner; a bare noun after "and"
+/// continues the item before it.
+fn enumerated_topics(lang: Lang, noun: &str, rest: &str) -> Vec<Topic> {
+    let end = rest.find(['.', ';', ':', '(']).unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let mut items: Vec<String> = Vec::new();
+    for (index, piece) in rest
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" et "))
+        .enumerate()
+    {
+        let piece = piece.trim();
+        let first = piece.split([' ', '\'']).next().unwrap_or("");
+        let opens = ITEM_OPENERS.contains(&first);
+        match items.last_mut() {
+            Some(last) if !opens && index > 0 => {
+                last.push(' ');
+                last.push_str(piece);
+            }
+            _ => items.push(piece.to_string()),
+        }
+    }
+    let mut topics = Vec::new();
+    for item in items {
+        if let Some(topic) = topics_of(lang, noun, &item).into_iter().next()
+            && !topics.contains(&topic)
+        {
+            topics.push(topic);
+        }
+    }
+    topics
+}
+
+/// Words that open an item of an enumeration.
+const ITEM_OPENERS: &[&str] = &[
+    "on", "in", "for", "of", "the", "a", "an", "to", "sur", "dans", "de", "du", "des", "la", "le",
+    "les", "l", "pour", "en", "un", "une", "au", "aux", "d",
+];
+
 /// Words that make an instrument a general cooperation one.
 const GENERAL_WORDS: &[&str] = &[
     "cooperation",
@@ -603,6 +709,21 @@ fn signers(
         .map(|at| sentence.source(at, at).0)
         .min()
         .unwrap_or(usize::MAX);
+    // Leaders who witness or preside over a signing do not sign.
+    let verb_key_start = clause::word_boundary_before(key, verb.start(), 3);
+    if ["witness", "assist", "presid", "supervis", "oversaw"]
+        .iter()
+        .any(|w| key[verb_key_start..verb.start()].contains(w))
+    {
+        return Vec::new();
+    }
+    let by_agent = key.contains("signe par") || key.contains("signed by");
+    // "X signed ... with Y", "X a signé ... avec Y": Y signs too.
+    let with_at = ["with ", "avec "]
+        .iter()
+        .filter_map(|w| key[verb.end()..].find(w).map(|at| verb.end() + at))
+        .min()
+        .map(|at| sentence.source(at, at).0);
     let mut found = Vec::new();
     for mention in mentions
         .iter()
@@ -612,8 +733,8 @@ fn signers(
         if entity.byline || mention.start >= witness_at {
             continue;
         }
-        let by_agent = key.contains("signe par") || key.contains("signed by");
-        if (mention.end <= verb_at || by_agent) && !found.contains(&mention.entity) {
+        let partner = with_at.is_some_and(|at| mention.start > at && mention.start - at < 80);
+        if (mention.end <= verb_at || by_agent || partner) && !found.contains(&mention.entity) {
             found.push(mention.entity);
         }
     }
@@ -621,8 +742,16 @@ fn signers(
 }
 
 fn add_draft(drafts: &mut Vec<AgreementDraft>, draft: AgreementDraft) {
+    // Two instruments of one topic listed in one sentence are two agreements
+    // ("an extradition treaty, a treaty on mutual assistance").
     match drafts.iter_mut().find(|kept| {
-        kept.topic == draft.topic && kept.parties == draft.parties && compatible(kept, &draft)
+        kept.topic == draft.topic
+            && kept.parties == draft.parties
+            && compatible(kept, &draft)
+            && !kept
+                .evidence
+                .iter()
+                .any(|span| draft.evidence.contains(span))
     }) {
         Some(kept) => merge_into(kept, draft),
         None => drafts.push(draft),
@@ -639,6 +768,10 @@ fn compatible(kept: &AgreementDraft, draft: &AgreementDraft) -> bool {
 }
 
 fn merge_into(kept: &mut AgreementDraft, update: AgreementDraft) {
+    // A generic word ("pact", "deal", "accord") gives way to a precise one.
+    if kept.instrument == Instrument::Agreement && update.instrument != Instrument::Agreement {
+        kept.instrument = update.instrument;
+    }
     if update.status > kept.status {
         kept.status = update.status;
     }

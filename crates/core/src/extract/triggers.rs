@@ -49,12 +49,12 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:lettres de creance|copies figurees|accredite\w*|accreditation|consul honoraire|consulat honoraire|nouvel ambassadeur|nouvelle ambassadrice|nomme\w* ambassad\w*|nomination d'un (?:consul|ambassad)\w*|agrement)\b",
     ),
     instrument: compile(
-        r"\b(?:accords?(?:-cadre)?|protocoles? d'accord|memorandums?(?: d'entente)?|protocoles?|conventions?|traites?|declaration conjointe|communique conjoint|feuille de route|pacte|contrats?|echange de lettres|programme executif|entente)\b",
+        r"\b(?:accords?(?:-cadre)?|protocoles? d'accord|memorandums?(?: d'entente)?|protocoles?|conventions?|traites?|declaration conjointe|communique conjoint|feuille de route|pacte|contrats?|echange de lettres|programme executif|entente|dont un|dont une|notamment un|notamment une)\b",
     ),
     signed: compile(r"\b(?:signe\w*|paraphe\w*|conclu\w*|scelle\w*|ont signe)\b"),
     ratified: compile(r"\b(?:ratifi\w*)\b"),
     in_force: compile(
-        r"\b(?:en vigueur|entre\w* en vigueur|mis en oeuvre|mise en oeuvre|applique\w*|lie\w* depuis)\b",
+        r"\b(?:en vigueur|entre\w* en vigueur|lie\w* depuis|prend effet|a pris effet)\b",
     ),
     negotiating: compile(
         r"\b(?:negoci\w*|finalis\w*|en cours de|projet d'accord|en preparation|devrait etre signe\w*|sera signe\w*|seront signe\w*|doit etre signe\w*|doivent etre signe\w*|signature (?:est )?prevue)\b",
@@ -92,12 +92,12 @@ static ENGLISH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:credentials|letters of credence|accredit\w*|honorary consul|new ambassador|appointed \w+ ambassador|named \w+ ambassador|nominated \w+ ambassador|agrement)\b",
     ),
     instrument: compile(
-        r"\b(?:agreements?|accords?|deals?|pacts?|memorand(?:um|a)(?: of understanding)?|mous?|treat(?:y|ies)|conventions?|protocols?|joint declaration|joint communique|road ?map|contracts?|exchange of letters|term sheet|framework)\b",
+        r"\b(?:agreements?|accords?|deals?|pacts?|memorand(?:um|a)(?: of understanding)?|mous?|treat(?:y|ies)|conventions?|protocols?|joint declaration|joint communique|road ?map|contracts?|exchange of letters|term sheet|including one|among them one|one on)\b",
     ),
     signed: compile(r"\b(?:sign\w*|inked|penned|concluded|clinched|sealed)\b"),
     ratified: compile(r"\b(?:ratif\w*)\b"),
     in_force: compile(
-        r"\b(?:in force|into force|took effect|takes effect|in effect|implemented|implementing|has linked|have linked|since it was signed)\b",
+        r"\b(?:in force|into force|took effect|takes effect|in effect|has linked|have linked|since it was signed)\b",
     ),
     negotiating: compile(
         r"\b(?:negotiat\w*|finali[sz]\w*|under discussion|being drafted|draft|expected to sign|will sign|to be signed|due to sign|set to sign|are to sign)\b",
