@@ -71,8 +71,8 @@ pub(crate) fn find_agreements(
                     signing.date = signing.date.or(previous.date);
                     signing.place = signing.place.or(previous.place);
                 }
-                if signing.date.is_none() && is_lead_news(article, sentence) {
-                    signing.date = lead.0;
+                if is_lead_news(article, sentence) {
+                    signing.date = signing.date.or(lead.0);
                     signing.place = signing.place.or(lead.1);
                 }
             }
@@ -222,10 +222,18 @@ impl Signing {
         } else {
             Vec::new()
         };
+        let verb_at = triggers(article.lang)
+            .signed
+            .find(&sentence.folded.key)
+            .map(|m| sentence.source(m.start(), m.end()).0);
+        let place = match verb_at {
+            Some(at) => clause::city_near(article, sentence, at),
+            None => clause::sentence_city(article, sentence),
+        };
         Signing {
             stage,
             date,
-            place: clause::sentence_city(article, sentence),
+            place,
             signatories,
         }
     }
@@ -239,7 +247,10 @@ fn lead_of(article: &Article) -> (Option<PartialDate>, Option<&'static str>) {
         .iter()
         .find(|s| s.start >= article.body_start)
         .and_then(|s| clause::sentence_date(article, s, Direction::Past, None));
-    (date, article.dateline_city.map(|city| city.name))
+    (
+        date,
+        article.dateline_city.map(|city| article.city_name(&city)),
+    )
 }
 
 /// Whether a sentence reports the article's news rather than background:
@@ -357,9 +368,21 @@ fn sentence_stage(patterns: &Triggers, key: &str) -> Option<Stage> {
         .unwrap_or(key.len());
     let reached = &key[..pending_at];
     let negotiating = patterns.negotiating.find(reached);
-    let signing_planned = negotiating.is_some_and(|m| {
-        let word = m.as_str();
-        word.contains("sign") || word.contains("prevue")
+    // "doit déboucher sur la signature", "expected to lead to the signing":
+    // a signing announced for later.
+    let sign_ahead = patterns.signed.is_match(reached)
+        && patterns.ahead.is_match(before_sign(patterns, reached));
+    let signing_planned = sign_ahead
+        || negotiating.is_some_and(|m| {
+            let word = m.as_str();
+            word.contains("sign") || word.contains("prevue")
+        });
+    // "launch negotiations", "lancer des négociations": talks only wished for.
+    let launching = negotiating.is_some_and(|m| {
+        let from = clause::word_boundary_before(reached, m.start(), 3);
+        LAUNCH_WORDS
+            .iter()
+            .any(|w| reached[from..m.start()].contains(w))
     });
     let status = if patterns.in_force.is_match(reached) {
         Status::InForce
@@ -371,6 +394,8 @@ fn sentence_stage(patterns: &Triggers, key: &str) -> Option<Stage> {
         && !patterns.proposed.is_match(before_sign(patterns, reached))
     {
         Status::Signed
+    } else if launching {
+        Status::Proposed
     } else if negotiating.is_some() {
         Status::Negotiating
     } else if patterns.proposed.is_match(key)
@@ -386,10 +411,25 @@ fn sentence_stage(patterns: &Triggers, key: &str) -> Option<Stage> {
     })
 }
 
+/// Words that open talks still to come.
+const LAUNCH_WORDS: &[&str] = &[
+    "launch",
+    "open",
+    "start",
+    "begin",
+    "intention",
+    "lancer",
+    "ouvrir",
+    "engager",
+    "entamer",
+    "ouverture",
+    "lancement",
+];
+
 /// The part of a sentence before its first signing word.
 fn before_sign<'k>(patterns: &Triggers, key: &'k str) -> &'k str {
     let at = patterns.signed.find(key).map_or(key.len(), |m| m.start());
-    let from = clause::word_boundary_before(key, at, 3);
+    let from = clause::word_boundary_before(key, at, 5);
     &key[from..at]
 }
 

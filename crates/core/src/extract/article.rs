@@ -40,6 +40,9 @@ pub(crate) struct Article<'a> {
     pub body_start: usize,
     /// The city of the dateline ("MANILA —", "COTONOU –"), if any.
     pub dateline_city: Option<CityMention>,
+    /// The byte range of the dateline ("LIMA, Nov. 17 (Wire) —"), whose date
+    /// is the report's, not the event's.
+    pub dateline_span: Option<(usize, usize)>,
 }
 
 impl<'a> Article<'a> {
@@ -56,7 +59,9 @@ impl<'a> Article<'a> {
         let cities = lexicon::find_cities(text);
         let dates = find_dates(text, lang);
         let body_start = text.find('\n').map_or(0, |i| i + 1);
-        let dateline_city = find_dateline_city(text, &cities);
+        let dateline = find_dateline(text, &cities);
+        let dateline_city = dateline.map(|(city, _)| city);
+        let dateline_span = dateline.map(|(city, end)| (city.start, end));
         Article {
             text,
             lang,
@@ -67,6 +72,7 @@ impl<'a> Article<'a> {
             dates,
             body_start,
             dateline_city,
+            dateline_span,
         }
     }
 
@@ -91,6 +97,23 @@ impl<'a> Article<'a> {
             .filter(move |m| m.start >= start && m.end <= end)
     }
 
+    /// The English name of a city as the record gives it: GeoNames calls some
+    /// cities "X City" where articles and the spec say "X" ("New York").
+    /// Names whose remainder is itself a country ("Mexico City", "Kuwait
+    /// City") keep the word.
+    pub fn city_name(&self, city: &CityMention) -> &'static str {
+        match city.name.strip_suffix(" City") {
+            Some(short) if lexicon::find_countries(short).is_empty() => short,
+            _ => city.name,
+        }
+    }
+
+    /// Whether byte `offset` lies in the dateline.
+    pub fn in_dateline(&self, offset: usize) -> bool {
+        self.dateline_span
+            .is_some_and(|(start, end)| offset >= start && offset < end)
+    }
+
     /// Date mentions inside `[start, end)`.
     pub fn dates_in(&self, start: usize, end: usize) -> impl Iterator<Item = &DateMention> {
         self.dates
@@ -100,28 +123,34 @@ impl<'a> Article<'a> {
 }
 
 /// A dateline is a city in capitals at the start of a body line, followed by
-/// a dash or a comma ("NEW DELHI, Dec 5 —", "COTONOU – Le président").
-fn find_dateline_city(text: &str, cities: &[CityMention]) -> Option<CityMention> {
+/// a dash, a comma or a bracket ("NEW DELHI, Dec 5 —", "COTONOU – Le
+/// président", "HANOI (Wire) —"). Returns the city and where the dateline
+/// ends (after its dash, or after the city when there is none).
+fn find_dateline(text: &str, cities: &[CityMention]) -> Option<(CityMention, usize)> {
     let mut line_start = 0;
     for line in text.split_inclusive('\n').take(8) {
         let trimmed = line.trim_start();
         let offset = line_start + (line.len() - trimmed.len());
-        let head: String = trimmed
-            .chars()
-            .take_while(|c| !matches!(c, '—' | '–' | ',' | '-'))
-            .collect();
+        let head_len = trimmed
+            .find(['—', '–', ',', '-', '('])
+            .unwrap_or(trimmed.len());
+        let head = &trimmed[..head_len];
         let head_is_caps = head.chars().any(char::is_alphabetic)
             && head
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
         if head_is_caps
-            && head.len() < trimmed.len()
+            && head_len < trimmed.len()
             && let Some(city) = cities
                 .iter()
-                .find(|c| c.start >= offset && c.end <= offset + head.len())
+                .find(|c| c.start >= offset && c.end <= offset + head_len)
         {
-            return Some(*city);
+            let window_end = trimmed.floor_char_boundary(80.min(trimmed.len()));
+            let end = trimmed[..window_end]
+                .find(['—', '–'])
+                .map_or(offset + head_len, |dash| offset + dash);
+            return Some((*city, end));
         }
         line_start += line.len();
     }

@@ -200,9 +200,19 @@ pub(crate) fn sentence_date(
     direction: Direction,
     year_hint: Option<i16>,
 ) -> Option<PartialDate> {
+    // A date in the dateline is the report's; the sentence's own date wins.
+    let resolve = |mention: &crate::time::DateMention| {
+        mention.resolve(article.published, direction, year_hint)
+    };
     article
         .dates_in(sentence.start, sentence.end)
-        .find_map(|mention| mention.resolve(article.published, direction, year_hint))
+        .filter(|mention| !article.in_dateline(mention.start))
+        .find_map(resolve)
+        .or_else(|| {
+            article
+                .dates_in(sentence.start, sentence.end)
+                .find_map(resolve)
+        })
 }
 
 /// The city a sentence names as a location, in English.
@@ -213,7 +223,23 @@ pub(crate) fn sentence_city(
     article
         .cities_in(sentence.start, sentence.end)
         .find(|city| is_locative(article, city.start))
-        .map(|city| city.name)
+        .map(|city| article.city_name(city))
+}
+
+/// The city named as a location closest to byte `at` in the sentence,
+/// within a clause's reach.
+pub(crate) fn city_near(
+    article: &Article,
+    sentence: &AnalysedSentence,
+    at: usize,
+) -> Option<&'static str> {
+    article
+        .cities_in(sentence.start, sentence.end)
+        .filter(|city| is_locative(article, city.start))
+        .map(|city| (city.start.abs_diff(at), city))
+        .filter(|(distance, _)| *distance <= 90)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, city)| article.city_name(city))
 }
 
 /// Whether the word before `start` is a locative preposition ("à", "in").
@@ -266,5 +292,5 @@ pub(crate) fn place_in(
         return Some(city);
     }
     let dateline = article.dateline_city?;
-    (host == Some(dateline.iso3)).then_some(dateline.name)
+    (host == Some(dateline.iso3)).then(|| article.city_name(&dateline))
 }

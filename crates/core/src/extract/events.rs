@@ -57,7 +57,10 @@ pub(crate) fn find_events(
             let date = clause::sentence_date(article, sentence, direction, None);
             let place = match kind {
                 EventType::Visit | EventType::Meeting => clause::place_in(article, sentence, host),
-                EventType::EnvoyAccredited => clause::sentence_city(article, sentence),
+                // Only a located ceremony has a place, not "accrédité à Lomé".
+                EventType::EnvoyAccredited if has_ceremony(sentence) => {
+                    clause::sentence_city(article, sentence)
+                }
                 _ => None,
             };
             drafts.push(EventDraft {
@@ -111,6 +114,19 @@ pub(crate) fn find_events(
         }
     }
     drafts
+}
+
+/// Whether a sentence tells of a credentials ceremony.
+fn has_ceremony(sentence: &AnalysedSentence) -> bool {
+    let key = &sentence.folded.key;
+    [
+        "lettres de creance",
+        "copies figurees",
+        "credentials",
+        "letters of credence",
+    ]
+    .iter()
+    .any(|cue| key.contains(cue))
 }
 
 /// The receiving country of an envoy: the party that is not the envoy's own.
@@ -208,7 +224,7 @@ fn fill_from_context(article: &Article, events: &mut [EventDraft]) {
                 article
                     .dateline_city
                     .filter(|city| event.parties.contains(&city.iso3))
-                    .map(|city| city.name)
+                    .map(|city| article.city_name(&city))
             });
         }
         if event.date.is_none() && event.modality == Modality::Occurred {

@@ -420,7 +420,8 @@ fn assign_roles(article: &Article, entities: &mut [PersonEntity], mentions: &[Pe
             .or_else(|| read_apposition(article, mention.end));
         let reading = match reading {
             Some(reading) => Some(reading),
-            None => read_counterpart(article, entities, mentions, index),
+            None => read_counterpart(article, entities, mentions, index)
+                .or_else(|| read_coordination(article, entities, mentions, index)),
         };
         let entity = &mut entities[mention.entity];
         if let Some(reading) = reading {
@@ -433,6 +434,26 @@ fn assign_roles(article: &Article, entities: &mut [PersonEntity], mentions: &[Pe
             }
         }
     }
+}
+
+/// "les ministres des Affaires étrangères, X et Y": a name joined by "et"
+/// or "and" to a titled name right before it shares its title.
+fn read_coordination(
+    article: &Article,
+    entities: &[PersonEntity],
+    mentions: &[PersonMention],
+    index: usize,
+) -> Option<TitleReading> {
+    let previous = mentions[..index].last()?;
+    let between = article.text.get(previous.end..mentions[index].start)?;
+    if !matches!(between, " et " | " and " | ", ") {
+        return None;
+    }
+    let other = &entities[previous.entity];
+    (other.titled && !other.byline).then_some(TitleReading {
+        role: other.role,
+        country: None,
+    })
 }
 
 fn is_byline(text: &str, start: usize) -> bool {
@@ -535,10 +556,12 @@ fn read_counterpart(
     if !(window.contains("homologue") || window.contains("counterpart")) {
         return None;
     }
+    // The counterpart is the person named last before, in this sentence or
+    // an earlier one, else the next one in the sentence.
     let other = mentions[..index]
         .iter()
         .rev()
-        .find(|m| m.start >= sentence.start && m.entity != mention.entity)
+        .find(|m| m.entity != mention.entity && !entities[m.entity].byline)
         .or_else(|| {
             mentions[index + 1..]
                 .iter()
@@ -715,6 +738,10 @@ fn infer_countries(article: &Article, entities: &mut [PersonEntity], mentions: &
                 continue;
             };
             for country in article.countries_in(sentence.start, sentence.end) {
+                // "au Kazakhstan", "in Kenya": a destination, not a nationality.
+                if super::clause::is_locative(article, country.start) {
+                    continue;
+                }
                 let distance = if country.end <= mention.start {
                     mention.start - country.end
                 } else {

@@ -23,6 +23,9 @@ pub(crate) struct Triggers {
     pub negotiating: Regex,
     pub proposed: Regex,
     pub planned: Regex,
+    /// Auxiliaries that put the verb after them in the future ("doit
+    /// déboucher sur la signature", "is expected to sign").
+    pub ahead: Regex,
     pub invited: Regex,
     pub negated: Regex,
     pub count: Regex,
@@ -38,7 +41,7 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:visites?|s'est rendue?s?|se rendra|se rendre|se rend|en visite|sejour|tournee|est arrivee?s? a|arrive a|accueilli\w* a|a foule le sol|s'est deplacee?|est attendue?s? a|sont attendue?s? a|mission)\b",
     ),
     meeting: compile(
-        r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|echanges?|s'est reunie?|ont echange|entrevue)\b",
+        r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|s'est reunie?|entrevue)\b",
     ),
     call: compile(r"\b(?:telephon\w*|au telephone|appel video|visioconference|par video)\b"),
     relations: compile(r"\brelations (?:diplomatiques|bilaterales)|liens diplomatiques\b"),
@@ -51,7 +54,7 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
     instrument: compile(
         r"\b(?:accords?(?:-cadre)?|protocoles? d'accord|memorandums?(?: d'entente)?|protocoles?|conventions?|traites?|declaration conjointe|communique conjoint|feuille de route|pacte|contrats?|echange de lettres|programme executif|entente|dont un|dont une|notamment un|notamment une)\b",
     ),
-    signed: compile(r"\b(?:signe\w*|paraphe\w*|conclu\w*|scelle\w*|ont signe)\b"),
+    signed: compile(r"\b(?:signe\w*|signature|paraphe\w*|conclu\w*|scelle\w*|ont signe)\b"),
     ratified: compile(r"\b(?:ratifi\w*)\b"),
     in_force: compile(
         r"\b(?:en vigueur|entre\w* en vigueur|lie\w* depuis|prend effet|a pris effet)\b",
@@ -60,10 +63,13 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:negoci\w*|finalis\w*|en cours de|projet d'accord|en preparation|devrait etre signe\w*|sera signe\w*|seront signe\w*|doit etre signe\w*|doivent etre signe\w*|signature (?:est )?prevue)\b",
     ),
     proposed: compile(
-        r"\b(?:necessite de signer|souhait\w*|envisag\w*|propos\w*|voudrai\w*|vise a|appel\w* a|plaide\w*|pourrai\w*|pourr\w*)\b",
+        r"\b(?:necessite de signer|souhait\w*|envisag\w*|propos\w*|voudrai\w*|vise a|appel\w* a|plaide\w*|pourrai\w*|pourr\w*|encourag\w*|favoriser)\b",
     ),
     planned: compile(
         r"\b(?:sera|seront|aura|auront|\w+era|\w+eront|\w+ira|\w+iront|\w+dra|\w+dront|\w+evra|\w+evront|prevue?s?|devrai\w*|doit|doivent|attendue?s?|programmee?s?|prochaine?s?|a venir|annoncee?s?)\b",
+    ),
+    ahead: compile(
+        r"\b(?:doit|doivent|devrai\w*|sera|seront|va|vont|prevue?s?|attendue?s?|pourrai\w*)\b",
     ),
     invited: compile(r"\b(?:invit\w*|convi\w*)\b"),
     negated: compile(
@@ -108,6 +114,7 @@ static ENGLISH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
     planned: compile(
         r"\b(?:will|would|shall|to be held|expected|scheduled|plans? to|planned|set to|upcoming|due to|next week|next month|later this)\b",
     ),
+    ahead: compile(r"\b(?:will|would|to be|expected|set to|due to|could|should|shall)\b"),
     invited: compile(r"\b(?:invit\w*)\b"),
     negated: compile(
         r"\b(?:not|never|no longer|cancel\w*|declin\w*|refus\w*|snub\w*|postpon\w*|denied|call\w* off|without)\b",
