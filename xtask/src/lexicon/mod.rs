@@ -110,6 +110,9 @@ pub fn run(root: &Path, check: bool) -> anyhow::Result<()> {
     }
     write(&out_dir.join("cities.tsv"), &cities_tsv, check)?;
 
+    let common_tsv = common_words_file(&paths)?;
+    write(&out_dir.join("common-words.tsv"), &common_tsv, check)?;
+
     let country_count = country_sources.countries.len();
     println!(
         "{} {} countries ({} forms) and {} city forms",
@@ -119,6 +122,44 @@ pub fn run(root: &Path, check: bool) -> anyhow::Result<()> {
         city_rows.len()
     );
     Ok(())
+}
+
+/// How many of each language's most frequent words the common-word list keeps.
+const COMMON_WORD_COUNT: usize = 5000;
+
+/// The most frequent English and French words, folded: capitalised runs made
+/// mostly of them are names of things ("Economic Relations"), not persons.
+fn common_words_file(paths: &sources::SourcePaths) -> anyhow::Result<String> {
+    let mut text = header(
+        &[
+            &format!(
+                "The {COMMON_WORD_COUNT} most frequent English and French words, lower case without accents, one per line."
+            ),
+            "A capitalised run made mostly of them names a thing, not a person.",
+            "Columns: word, lang (en, fr).",
+        ],
+        &[&COMMON_WORDS],
+    );
+    text.push_str("word\tlang\n");
+    for (path, lang) in [
+        (&paths.common_words_en, "en"),
+        (&paths.common_words_fr, "fr"),
+    ] {
+        let list = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let mut seen = HashSet::new();
+        for word in list
+            .lines()
+            .map(fold::key)
+            .filter(|w| !w.is_empty())
+            .take(COMMON_WORD_COUNT)
+        {
+            if seen.insert(word.clone()) {
+                writeln!(text, "{word}\t{lang}")?;
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// The `#` header of a generated file.

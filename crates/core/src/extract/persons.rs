@@ -102,9 +102,17 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
         }
         let words: Vec<Word> = WORD
             .find_iter(&text[sentence.start..sentence.end])
-            .map(|m| Word {
-                start: sentence.start + m.start(),
-                end: sentence.start + m.end(),
+            .map(|m| {
+                // "Modi's": the possessive is not part of the name.
+                let surface = m.as_str();
+                let trimmed = surface
+                    .strip_suffix("'s")
+                    .or_else(|| surface.strip_suffix("’s"))
+                    .unwrap_or(surface);
+                Word {
+                    start: sentence.start + m.start(),
+                    end: sentence.start + m.start() + trimmed.len(),
+                }
             })
             .collect();
         let mut index = 0;
@@ -121,7 +129,16 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
                 if !is_name_gap(gap, text, words[next - 1]) {
                     break;
                 }
-                if is_name_word(text, words[next], &country_spans) {
+                // "Mohamed Ould Cheikh El Ghazouani": after a filiation
+                // particle, an honorific word is part of the name.
+                let after_filiation = matches!(
+                    fold(&text[words[next - 1].start..words[next - 1].end])
+                        .key
+                        .as_str(),
+                    "ould" | "ben" | "bin" | "ibn" | "bint"
+                ) && text[words[next].start..]
+                    .starts_with(char::is_uppercase);
+                if after_filiation || is_name_word(text, words[next], &country_spans) {
                     last = next;
                     next += 1;
                 } else if PARTICLES.contains(
@@ -136,6 +153,23 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
                     break;
                 }
             }
+            let mut run_start = run_start;
+            // "le ministre des Transports Jean Ernest X": a portfolio word
+            // after "des" or "of" closes the title, it does not open the name.
+            if last >= run_start + 2
+                && run_start > 0
+                && matches!(
+                    &text[words[run_start - 1].start..words[run_start - 1].end],
+                    "des" | "de" | "du" | "of" | "for"
+                )
+                && COMMON_WORDS.contains(
+                    fold(&text[words[run_start].start..words[run_start].end])
+                        .key
+                        .as_str(),
+                )
+            {
+                run_start += 1;
+            }
             let run: Vec<Word> = words[run_start..=last].to_vec();
             let start = run[0].start;
             let mut end = run[run.len() - 1].end;
@@ -146,9 +180,14 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
                 end += 1;
             }
             if run.len() >= 2 {
+                let titled = follows_honorific(text, sentence.start, start)
+                    || follows_title_word(text, &words, run_start);
                 if !has_organisation_word(text, &run)
                     && !next_is_organisation_word(text, &words, last)
                     && !is_place_phrase(text, sentence.start, start)
+                    && (titled
+                        || !(is_mostly_common_words(text, &run)
+                            || follows_article(text, &words, run_start)))
                 {
                     runs.push((start, end, run));
                 }
@@ -191,7 +230,10 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
         });
     }
     for (start, end, after_honorific) in singles {
-        let word = fold(&text[start..end]).key;
+        // "al-Sissi" is the "sissi" of "Abdel Fattah al-Sissi".
+        let Some(word) = name_words(&text[start..end]).pop() else {
+            continue;
+        };
         let found = entities
             .iter()
             .position(|e| e.words.last() == Some(&word))
@@ -255,9 +297,13 @@ fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
     if places.iter().any(|&(s, e)| word.start < e && word.end > s) {
         return false;
     }
+    if surface.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let key = fold(surface).key;
+    // "L'Italie" opens with an article; "M'Bareck" is a name.
     let base = key.split(['\'', '’']).next().unwrap_or(&key);
-    !STOPWORDS.contains_key(&key) && !STOPWORDS.contains_key(base)
+    !STOPWORDS.contains_key(&key) && !matches!(STOPWORDS.get(base), Some(StopKind::Function))
 }
 
 fn is_roman_numeral(word: &str) -> bool {
@@ -279,6 +325,65 @@ fn is_name_gap(gap: &str, text: &str, previous: Word) -> bool {
         return true;
     }
     gap == ". " && is_suffix_or_initial(&text[previous.start..previous.end])
+}
+
+/// The most frequent English and French words (generated from word lists).
+static COMMON_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../lexicon/mul/common-words.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .skip(1)
+        .filter_map(|line| line.split('\t').next())
+        .collect()
+});
+
+/// "Economic Relations", "Small States", "Southern Opening": a capitalised
+/// run of frequent words names a thing.
+fn is_mostly_common_words(text: &str, run: &[Word]) -> bool {
+    let words: Vec<String> = run
+        .iter()
+        .flat_map(|w| {
+            fold(&text[w.start..w.end])
+                .key
+                .split('-')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Frequent-word lists also hold frequent first names ("jean", "jose"),
+    // so only a run made of frequent words alone counts as a thing.
+    !words.is_empty() && words.iter().all(|w| COMMON_WORDS.contains(w.as_str()))
+}
+
+/// Whether the word before the run is a title word or an honorific
+/// ("President", "Ministre", "Sheikh"): what follows is a person.
+fn follows_title_word(text: &str, words: &[Word], run_start: usize) -> bool {
+    let Some(before) = run_start.checked_sub(1).map(|i| words[i]) else {
+        return false;
+    };
+    if text[before.end..words[run_start].start].trim() != "" {
+        return false;
+    }
+    matches!(
+        STOPWORDS.get(&fold(&text[before.start..before.end]).key),
+        Some(StopKind::Title | StopKind::Honorific)
+    )
+}
+
+/// "the National Mosque", "la Banque": an article right before a
+/// capitalised run marks the name of a thing.
+fn follows_article(text: &str, words: &[Word], run_start: usize) -> bool {
+    let Some(before) = run_start.checked_sub(1).map(|i| words[i]) else {
+        return false;
+    };
+    if text[before.end..words[run_start].start] != *" " {
+        return false;
+    }
+    matches!(
+        &text[before.start..before.end],
+        "the" | "The" | "le" | "la" | "les" | "Le" | "La" | "Les" | "du" | "des" | "au" | "aux"
+    )
 }
 
 /// "Kotoka International Airport": a run followed by a capitalised
@@ -371,10 +476,11 @@ fn same_person(a: &[String], b: &[String]) -> bool {
             .find(|w| !matches!(w.as_str(), "jr" | "sr"))
             .cloned()
     };
-    if last(a) != last(b) {
-        return false;
-    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if last(a) != last(b) {
+        // "Mahamat Idriss Déby" is "Mahamat Idriss Déby Itno" cut short.
+        return short.len() >= 2 && long.starts_with(short);
+    }
     short.iter().all(|w| long.contains(w))
 }
 
