@@ -45,7 +45,14 @@ pub(crate) fn find_events(
             .filter(|m| sentence.contains(m.start, m.end))
             .map(|m| m.entity)
             .collect();
-        let mut push = |kind: EventType, at: usize, end: usize, host: Option<&'static str>| {
+        // `fixed_date` overrides the sentence's date when the caller read a
+        // more precise one.
+        let mut push = |kind: EventType,
+                        parties: &[&'static str],
+                        at: usize,
+                        end: usize,
+                        host: Option<&'static str>,
+                        fixed_date: Option<Option<PartialDate>>| {
             let Some(modality) = clause::modality(article, sentence, at, end) else {
                 return;
             };
@@ -54,18 +61,25 @@ pub(crate) fn find_events(
             } else {
                 Direction::Future
             };
-            let date = clause::sentence_date(article, sentence, direction, None);
+            let date = fixed_date
+                .unwrap_or_else(|| clause::sentence_date(article, sentence, direction, None));
             let place = match kind {
                 EventType::Visit | EventType::Meeting => clause::place_in(article, sentence, host),
+                EventType::RelationsEstablished => clause::sentence_city(article, sentence),
                 // Only a located ceremony has a place, not "accrédité à Lomé".
                 EventType::EnvoyAccredited if has_ceremony(sentence) => {
                     clause::sentence_city(article, sentence)
                 }
                 _ => None,
             };
+            // Talks need someone to hold them: a named person or a group
+            // of officials.
+            if kind == EventType::Meeting && participants.is_empty() && !names_officials(key) {
+                return;
+            }
             drafts.push(EventDraft {
                 kind,
-                parties: parties.clone(),
+                parties: parties.to_vec(),
                 host,
                 date,
                 place,
@@ -79,41 +93,207 @@ pub(crate) fn find_events(
         };
         let envoy = patterns.envoy.find(key);
         if let Some(found) = patterns.call.find(key) {
-            push(EventType::Call, found.start(), found.end(), None);
+            push(
+                EventType::Call,
+                &parties,
+                found.start(),
+                found.end(),
+                None,
+                None,
+            );
         } else if let Some(found) = patterns.visit.find(key) {
-            let host = clause::visit_host(article, sentence, &parties);
-            push(EventType::Visit, found.start(), found.end(), host);
+            let destinations = visit_destinations(article, sentence, found.start());
+            if is_back_reference(key, found.start()) && destinations.is_empty() {
+                // "The visit comes weeks after ...": the visit told elsewhere.
+            } else if destinations.len() >= 2 {
+                // A tour: one visit per country on the way.
+                for destination in destinations {
+                    let Some(visitor) = parties.iter().copied().find(|c| *c != destination) else {
+                        continue;
+                    };
+                    let mut pair = vec![visitor, destination];
+                    pair.sort_unstable();
+                    push(
+                        EventType::Visit,
+                        &pair,
+                        found.start(),
+                        found.end(),
+                        Some(destination),
+                        None,
+                    );
+                }
+            } else {
+                let host = clause::visit_host(article, sentence, &parties);
+                push(
+                    EventType::Visit,
+                    &parties,
+                    found.start(),
+                    found.end(),
+                    host,
+                    None,
+                );
+            }
             if let Some(meeting) = patterns.meeting.find(key) {
-                push(EventType::Meeting, meeting.start(), meeting.end(), None);
+                push(
+                    EventType::Meeting,
+                    &parties,
+                    meeting.start(),
+                    meeting.end(),
+                    None,
+                    None,
+                );
             }
         } else if let Some(found) = patterns.meeting.find(key) {
             // Receiving credentials is the accreditation, not talks.
             if envoy.is_none() {
-                push(EventType::Meeting, found.start(), found.end(), None);
+                push(
+                    EventType::Meeting,
+                    &parties,
+                    found.start(),
+                    found.end(),
+                    None,
+                    None,
+                );
             }
         }
         if let Some(found) = envoy {
             let host = envoy_host(article, sentence, &parties, entities, mentions);
-            push(EventType::EnvoyAccredited, found.start(), found.end(), host);
-        }
-        if let Some(found) = patterns.relations.find(key)
-            && patterns.relations_start.is_match(key)
-        {
             push(
-                EventType::RelationsEstablished,
+                EventType::EnvoyAccredited,
+                &parties,
                 found.start(),
                 found.end(),
+                host,
                 None,
             );
         }
-    }
-    for draft in &mut drafts {
-        if draft.kind == EventType::RelationsEstablished {
-            // Relations are dated only by a stated year.
-            draft.date = draft.date.filter(|d| d.month.is_none()).or(None);
+        // Relations established, resumed or celebrated: a word for relations
+        // with a word of establishment close to it.
+        for found in patterns.relations.find_iter(key) {
+            let from = clause::word_boundary_before(key, found.start(), 6);
+            let to = clause::word_boundary_after(key, found.end(), 8);
+            let Some(start_word) = patterns.relations_start.find(&key[from..to]) else {
+                continue;
+            };
+            let (at, _) = sentence.source(from + start_word.start(), from + start_word.end());
+            let date = stated_date(article, sentence, at);
+            push(
+                EventType::RelationsEstablished,
+                &parties,
+                found.start(),
+                found.end(),
+                None,
+                Some(date),
+            );
+            break;
         }
     }
     drafts
+}
+
+/// Whether the trigger at `at` is introduced by a definite article or a
+/// demonstrative ("the visit", "cette visite"): a mention of a happening
+/// already told.
+fn is_back_reference(key: &str, at: usize) -> bool {
+    let before = key[..at].trim_end();
+    let last = before.rsplit([' ', '\'']).next().unwrap_or("");
+    matches!(
+        last,
+        "the" | "this" | "cette" | "ce" | "la" | "sa" | "his" | "her"
+    )
+}
+
+/// Whether a sentence names a group of officials ("the two leaders", "les
+/// délégations"), who can hold talks without being named.
+fn names_officials(key: &str) -> bool {
+    [
+        "delegation",
+        "leaders",
+        "dirigeants",
+        "ministres",
+        "ministers",
+        "chefs",
+        "officials",
+        "responsables",
+        "presidents",
+        "heads of state",
+        "the two sides",
+        "les deux parties",
+        "premier ministre",
+        "prime minister",
+        "president",
+        "ministre",
+        "minister",
+        "ambassad",
+    ]
+    .iter()
+    .any(|word| key.contains(word))
+}
+
+/// The countries a visit sentence names as destinations after the trigger:
+/// places after a locative preposition and the ones coordinated with them
+/// ("to Indonesia and Singapore", "en Turquie, aux Émirats et au Qatar").
+fn visit_destinations(
+    article: &Article,
+    sentence: &AnalysedSentence,
+    trigger_at: usize,
+) -> Vec<&'static str> {
+    let (after, _) = sentence.source(trigger_at, trigger_at);
+    let mut places: Vec<(usize, usize, &'static str)> = article
+        .countries_in(after, sentence.end)
+        .filter(|m| m.form != crate::lexicon::CountryForm::Demonym)
+        .map(|m| (m.start, m.end, m.iso3))
+        .collect();
+    places.sort_unstable();
+    let mut destinations: Vec<&'static str> = Vec::new();
+    let mut chain_end: Option<usize> = None;
+    for (start, end, iso3) in places {
+        let joined = chain_end.is_some_and(|previous| {
+            let gap = crate::text::fold(&article.text[previous..start]).key;
+            let gap = gap.trim();
+            matches!(
+                gap,
+                "," | "and"
+                    | "et"
+                    | ", and"
+                    | "et au"
+                    | "et aux"
+                    | "et en"
+                    | ", au"
+                    | ", aux"
+                    | ", en"
+                    | "and to"
+                    | ", to"
+                    | "et a"
+            )
+        });
+        // "arrived in Egypt from Türkiye", "took him to the United Arab
+        // Emirates": the previous leg and a destination with its article.
+        let head_start = article
+            .text
+            .floor_char_boundary(start.saturating_sub(8).max(sentence.start));
+        let head = crate::text::fold(&article.text[head_start..start]).key;
+        let leg = head.ends_with("from ") || head.ends_with("to the ");
+        if clause::is_locative(article, start) || joined || leg {
+            if !destinations.contains(&iso3) {
+                destinations.push(iso3);
+            }
+            chain_end = Some(end);
+        } else {
+            chain_end = None;
+        }
+    }
+    destinations
+}
+
+/// Relations are dated only by a date the text states with its year: the
+/// absolute date closest to the word of establishment.
+fn stated_date(article: &Article, sentence: &AnalysedSentence, at: usize) -> Option<PartialDate> {
+    article
+        .dates_in(sentence.start, sentence.end)
+        .filter(|mention| !mention.is_relative() && !article.in_dateline(mention.start))
+        .min_by_key(|mention| mention.start.abs_diff(at))
+        .and_then(|mention| mention.resolve(article.published, Direction::Past, None))
 }
 
 /// Whether a sentence tells of a credentials ceremony.

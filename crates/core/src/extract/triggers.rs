@@ -44,9 +44,9 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|s'est reunie?|entrevue)\b",
     ),
     call: compile(r"\b(?:telephon\w*|au telephone|appel video|visioconference|par video)\b"),
-    relations: compile(r"\brelations (?:diplomatiques|bilaterales)|liens diplomatiques\b"),
+    relations: compile(r"\b(?:relations|liens diplomatiques)\b"),
     relations_start: compile(
-        r"\b(?:etabli\w*|etablissement|anniversaire|ans de relations|retabli\w*|retablissement|normalis\w*|nouees|noue|allumees)\b",
+        r"\b(?:etabli\w*|etablissement|anniversaire|ans de relations|retabli\w*|retablissement|normalis\w*|nouees|noue|renou\w*|reprise)\b",
     ),
     envoy: compile(
         r"\b(?:lettres de creance|copies figurees|accredite\w*|accreditation|consul honoraire|consulat honoraire|nouvel ambassadeur|nouvelle ambassadrice|nomme\w* ambassad\w*|nomination d'un (?:consul|ambassad)\w*|agrement)\b",
@@ -82,7 +82,7 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
 
 static ENGLISH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
     visit: compile(
-        r"\b(?:visit|visits|visited|visiting|trip|travel\w* to|arrived in|arrives in|arriving in|landed in|tour of|will travel|to travel)\b",
+        r"\b(?:visit|visits|visited|visiting|trip|travel\w* to|arrived in|arrives in|arriving in|landed in|tour|will travel|to travel|take him to|took him to|take her to|took her to|fly on to|flew on to|flies to|flew to|fly to|heads? to|headed to|heading to)\b",
     ),
     meeting: compile(
         r"\b(?:talks|met|meet|meets|meeting|meetings|held talks|hosted|hosts|host|received|receives|audience|discussions|discussed|luncheon|dinner|joint commission|consultations|sidelines|courtesy call|bilateral meeting|sat down)\b",
@@ -90,7 +90,7 @@ static ENGLISH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
     call: compile(
         r"\b(?:by phone|by telephone|phone call|telephone call|phoned|video call|videoconference|call with|a call|over the phone|phone conversation|telephone conversation|spoke by phone)\b",
     ),
-    relations: compile(r"\bdiplomatic (?:relations|ties)\b"),
+    relations: compile(r"\b(?:relations|diplomatic ties|ties)\b"),
     relations_start: compile(
         r"\b(?:establish\w*|anniversary|restor\w*|resum\w*|years of|normali[sz]\w*|opened|forged)\b",
     ),
