@@ -114,7 +114,9 @@ pub(crate) fn find_agreements(
             let (phrase_start, phrase_end) = subject_phrase(key, noun_start, noun_end, next_noun);
             let phrase = &key[phrase_start..phrase_end];
             let instrument = instrument_of(noun, &key[noun_end..phrase_end]);
-            let mut topics = if is_plural(noun) {
+            // A plural noun lists its items when no other instrument noun
+            // follows; otherwise the items are read one by one.
+            let mut topics = if is_plural(noun) && next_noun == key.len() {
                 enumerated_topics(article.lang, noun, &key[noun_end..next_noun])
             } else {
                 Vec::new()
@@ -560,25 +562,28 @@ fn topics_of(lang: Lang, noun: &str, phrase: &str) -> Vec<Topic> {
         }
     }
     let general_at = GENERAL_WORDS.iter().filter_map(|g| phrase.find(g)).min();
+    // A roadmap, a framework or a joint declaration covers the relation as a
+    // whole, whatever fields it lists.
+    let framework = noun.contains("cadre")
+        || noun.starts_with("feuille")
+        || noun.starts_with("road")
+        || noun.starts_with("declaration")
+        || noun.starts_with("joint")
+        || noun.starts_with("communique");
+    let special = topics
+        .iter()
+        .find(|t| !matches!(t, Topic::Sector(_) | Topic::GeneralCooperation));
+    if framework {
+        return vec![special.copied().unwrap_or(Topic::GeneralCooperation)];
+    }
     match topics.len() {
-        0 => {
-            let framed = noun.contains("cadre")
-                || noun.starts_with("feuille")
-                || noun.starts_with("road")
-                || noun.starts_with("declaration")
-                || noun.starts_with("joint")
-                || noun.starts_with("communique");
-            if general_at.is_some() || framed {
-                vec![Topic::GeneralCooperation]
-            } else {
-                Vec::new()
-            }
-        }
+        0 if general_at.is_some() => vec![Topic::GeneralCooperation],
+        0 => Vec::new(),
         1 => topics,
         _ if plural => topics,
         _ => {
             let first_at = found.first().map_or(usize::MAX, |(at, _)| *at);
-            if general_at.is_some_and(|at| at < first_at) || noun.contains("cadre") {
+            if general_at.is_some_and(|at| at < first_at) {
                 vec![Topic::GeneralCooperation]
             } else {
                 topics.truncate(1);
@@ -672,6 +677,11 @@ const SPECIAL_TOPICS: &[(&[&str], Topic)] = &[
             "waiver of visa",
             "dispense de visa",
             "visa requirements",
+            "abolition of visas",
+            "abolition des visas",
+            "abolition of visa",
+            "suppression reciproque des visas",
+            "exemption de visa",
         ],
         Topic::VisaExemption,
     ),
