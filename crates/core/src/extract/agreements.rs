@@ -244,11 +244,7 @@ impl Signing {
 /// The date of the article's first body sentence and its dateline city:
 /// where and when the news it reports happened.
 fn lead_of(article: &Article) -> (Option<PartialDate>, Option<&'static str>) {
-    let date = article
-        .sentences
-        .iter()
-        .find(|s| s.start >= article.body_start)
-        .and_then(|s| clause::sentence_date(article, s, Direction::Past, None));
+    let date = article.lead_date();
     (
         date,
         article.dateline_city.map(|city| article.city_name(&city)),

@@ -58,7 +58,7 @@ impl<'a> Article<'a> {
         let countries = lexicon::find_countries(text);
         let cities = lexicon::find_cities(text);
         let dates = find_dates(text, lang);
-        let body_start = text.find('\n').map_or(0, |i| i + 1);
+        let body_start = title_end(text);
         let dateline = find_dateline(text, &cities);
         let dateline_city = dateline.map(|(city, _)| city);
         let dateline_span = dateline.map(|(city, end)| (city.start, end));
@@ -108,6 +108,21 @@ impl<'a> Article<'a> {
         }
     }
 
+    /// The date of the news: the first date of the lead paragraph (the first
+    /// paragraph of the body), resolved towards the past.
+    pub fn lead_date(&self) -> Option<crate::time::PartialDate> {
+        let body = &self.text[self.body_start..];
+        let first_paragraph = body.trim_start();
+        let lead_start = self.body_start + (body.len() - first_paragraph.len());
+        let lead_end = first_paragraph
+            .find('\n')
+            .map_or(self.text.len(), |i| lead_start + i);
+        self.sentences
+            .iter()
+            .filter(|s| s.start >= lead_start && s.end <= lead_end)
+            .find_map(|s| super::clause::sentence_date(self, s, crate::time::Direction::Past, None))
+    }
+
     /// Whether byte `offset` lies in the dateline.
     pub fn in_dateline(&self, offset: usize) -> bool {
         self.dateline_span
@@ -119,6 +134,20 @@ impl<'a> Article<'a> {
         self.dates
             .iter()
             .filter(move |m| m.start >= start && m.end <= end)
+    }
+}
+
+/// Where the body starts: after the first line when it is a title (short,
+/// without a closing full stop), else at the start of the text.
+fn title_end(text: &str) -> usize {
+    let Some(newline) = text.find('\n') else {
+        return 0;
+    };
+    let first = text[..newline].trim();
+    if first.chars().count() > 200 || first.ends_with('.') {
+        0
+    } else {
+        newline + 1
     }
 }
 

@@ -53,9 +53,14 @@ pub(crate) fn find_events(
                         end: usize,
                         host: Option<&'static str>,
                         fixed_date: Option<Option<PartialDate>>| {
-            let Some(modality) = clause::modality(article, sentence, at, end) else {
+            let Some(mut modality) = clause::modality(article, sentence, at, end) else {
                 return;
             };
+            // An anniversary or an establishment is told of relations that
+            // exist: only envisaged ones are not yet real.
+            if kind == EventType::RelationsEstablished && modality == Modality::Planned {
+                modality = Modality::Occurred;
+            }
             let direction = if modality == Modality::Occurred {
                 Direction::Past
             } else {
@@ -381,12 +386,7 @@ pub(crate) fn merge_events(
 /// Talks and visits the sentence leaves undated or unplaced take the
 /// article's lead date and the visit's city or the dateline.
 fn fill_from_context(article: &Article, events: &mut [EventDraft]) {
-    let lead_date = article
-        .sentences
-        .iter()
-        .filter(|s| s.start >= article.body_start)
-        .take(1)
-        .find_map(|s| clause::sentence_date(article, s, Direction::Past, None));
+    let lead_date = article.lead_date();
     let visits: Vec<(Vec<&'static str>, Option<&'static str>, Option<PartialDate>)> = events
         .iter()
         .filter(|e| e.kind == EventType::Visit && e.modality == Modality::Occurred)

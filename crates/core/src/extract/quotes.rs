@@ -21,9 +21,9 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"«\s*(?P<a>[^»]+?)\s*»",
         r"|“(?P<b>[^”\n]+)”",
-        r"|‘‘(?P<c>[^’\n]+?)’’",
-        r"|‘’(?P<d>[^’\n]+?)’’",
-        r"|''(?P<e>[^'\n]+?)''",
+        r"|‘‘(?P<c>[^\n]+?)’’",
+        r"|‘’(?P<d>[^\n]+?)’’",
+        r"|''(?P<e>[^\n]+?)''",
         r#"|"(?P<f>[^"\n]+)""#,
     ))
     .expect("quotation pattern")

@@ -41,7 +41,7 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:visites?|s'est rendue?s?|se rendra|se rendre|se rend|en visite|sejour|tournee|est arrivee?s? a|arrive a|accueilli\w* a|a foule le sol|s'est deplacee?|est attendue?s? a|sont attendue?s? a|mission)\b",
     ),
     meeting: compile(
-        r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|s'est reunie?|entrevue)\b",
+        r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|s'est reunie?|entrevue|discussion)\b",
     ),
     call: compile(r"\b(?:telephon\w*|au telephone|appel video|visioconference|par video)\b"),
     relations: compile(r"\b(?:relations|liens diplomatiques)\b"),
@@ -63,7 +63,7 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:negoci\w*|finalis\w*|en cours de|projet d'accord|en preparation|devrait etre signe\w*|sera signe\w*|seront signe\w*|doit etre signe\w*|doivent etre signe\w*|signature (?:est )?prevue)\b",
     ),
     proposed: compile(
-        r"\b(?:necessite de signer|souhait\w*|envisag\w*|propos\w*|voudrai\w*|vise a|appel\w* a|plaide\w*|pourrai\w*|pourr\w*|encourag\w*|favoriser)\b",
+        r"\b(?:necessite\w*|souhait\w*|envisag\w*|propos\w*|voudrai\w*|vise a|appel\w* a|plaide\w*|pourrai\w*|pourr\w*|encourag\w*|favoriser)\b",
     ),
     planned: compile(
         r"\b(?:sera|seront|aura|auront|\w+era|\w+eront|\w+ira|\w+iront|\w+dra|\w+dront|\w+evra|\w+evront|prevue?s?|devrai\w*|doit|doivent|attendue?s?|programmee?s?|prochaine?s?|a venir|annoncee?s?)\b",
