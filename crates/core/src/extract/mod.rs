@@ -149,13 +149,32 @@ fn countries(article: &Article) -> Vec<String> {
     codes.into_iter().collect()
 }
 
+/// Phrases built on a sector word that name no sector of the vocabulary
+/// (the spec lists "quality infrastructure" among the unmapped domains; a
+/// search and rescue operation is not research).
+const NOT_SECTORS: &[&str] = &[
+    "quality infrastructure",
+    "infrastructure qualite",
+    "infrastructure de la qualite",
+    "search and rescue",
+    "recherche et de sauvetage",
+    "recherche et sauvetage",
+];
+
 /// The sectors of cooperation named in the article, plus each agreement
 /// topic's sector.
 fn sectors(article: &Article, agreements: &[crate::model::Agreement]) -> Vec<Sector> {
     let mut found = BTreeSet::new();
     for sentence in &article.sentences {
-        for cue in cues::sectors(article.lang).find(&sentence.folded.key) {
-            found.insert(cue.label);
+        let key = &sentence.folded.key;
+        let excluded: Vec<(usize, usize)> = NOT_SECTORS
+            .iter()
+            .flat_map(|phrase| key.match_indices(phrase).map(|(at, p)| (at, at + p.len())))
+            .collect();
+        for cue in cues::sectors(article.lang).find(key) {
+            if !excluded.iter().any(|&(s, e)| cue.start < e && cue.end > s) {
+                found.insert(cue.label);
+            }
         }
     }
     for agreement in agreements {
