@@ -112,8 +112,12 @@ pub(crate) fn find_events(
                 // "The visit comes weeks after ...": the visit told elsewhere.
             } else if destinations.len() >= 2 {
                 // A tour: one visit per country on the way.
+                let traveller = traveller_country(sentence, entities, mentions);
                 for destination in destinations {
-                    let Some(visitor) = parties.iter().copied().find(|c| *c != destination) else {
+                    let Some(visitor) = traveller
+                        .filter(|c| *c != destination)
+                        .or_else(|| parties.iter().copied().find(|c| *c != destination))
+                    else {
                         continue;
                     };
                     let mut pair = vec![visitor, destination];
@@ -149,8 +153,11 @@ pub(crate) fn find_events(
                 );
             }
         } else if let Some(found) = patterns.meeting.find(key) {
-            // Receiving credentials is the accreditation, not talks.
-            if envoy.is_none() {
+            // Receiving credentials is the accreditation, not talks; "ties
+            // received a boost" receives no one.
+            if envoy.is_none()
+                && receives_someone(article, sentence, mentions, found.start(), found.end())
+            {
                 push(
                     EventType::Meeting,
                     &parties,
@@ -206,6 +213,48 @@ fn is_back_reference(key: &str, at: usize) -> bool {
         last,
         "the" | "this" | "cette" | "ce" | "la" | "sa" | "his" | "her"
     )
+}
+
+/// The state of the person who travels: the first person named in the
+/// sentence, else the last one named before it ("He is due to fly on to
+/// Qatar").
+fn traveller_country(
+    sentence: &AnalysedSentence,
+    entities: &[PersonEntity],
+    mentions: &[PersonMention],
+) -> Option<&'static str> {
+    mentions
+        .iter()
+        .find(|m| sentence.contains(m.start, m.end))
+        .or_else(|| mentions.iter().rev().find(|m| m.end <= sentence.start))
+        .and_then(|m| entities[m.entity].country)
+}
+
+/// A verb of receiving ("received", "a reçu", "hosted") makes talks only
+/// when a person or an office title follows it.
+fn receives_someone(
+    article: &Article,
+    sentence: &AnalysedSentence,
+    mentions: &[PersonMention],
+    start: usize,
+    end: usize,
+) -> bool {
+    let word = &sentence.folded.key[start..end];
+    let receiving = [
+        "received", "receives", "hosted", "a recu", "ont recu", "recevra",
+    ];
+    if !receiving.contains(&word) {
+        return true;
+    }
+    let (_, after) = sentence.source(start, end);
+    let reach = (after + 60).min(sentence.end);
+    if mentions.iter().any(|m| m.start >= after && m.start < reach) {
+        return true;
+    }
+    let following_end = clause::word_boundary_after(&sentence.folded.key, end, 5);
+    !crate::lexicon::cues::titles(article.lang)
+        .find(&sentence.folded.key[end..following_end])
+        .is_empty()
 }
 
 /// Whether a sentence names a group of officials ("the two leaders", "les
@@ -444,16 +493,12 @@ fn same_happening(kept: &EventDraft, draft: &EventDraft) -> bool {
         return false;
     }
     match kept.kind {
+        // Talks told in several sentences name some of the same persons;
+        // talks with another leader name a different one.
         EventType::Meeting => {
-            let shared = kept
-                .participants
-                .iter()
-                .filter(|p| draft.participants.contains(p))
-                .count();
-            kept.participants.is_empty()
-                || draft.participants.is_empty()
-                || shared >= 2
-                || kept.participants == draft.participants
+            let within = |a: &[usize], b: &[usize]| a.iter().all(|p| b.contains(p));
+            within(&kept.participants, &draft.participants)
+                || within(&draft.participants, &kept.participants)
         }
         _ => true,
     }

@@ -85,7 +85,7 @@ static ENGLISH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:visit|visits|visited|visiting|trip|travel\w* to|arrived in|arrives in|arriving in|landed in|tour|will travel|to travel|take him to|took him to|take her to|took her to|fly on to|flew on to|flies to|flew to|fly to|heads? to|headed to|heading to)\b",
     ),
     meeting: compile(
-        r"\b(?:talks|met|meet|meets|meeting|meetings|held talks|hosted|hosts|host|received|receives|audience|discussions|discussed|luncheon|dinner|joint commission|consultations|sidelines|courtesy call|bilateral meeting|sat down)\b",
+        r"\b(?:talks|met|meet|meets|meeting|meetings|held talks|hosted|received|receives|audience|discussions|discussed|luncheon|dinner|joint commission|consultations|sidelines|courtesy call|bilateral meeting|sat down)\b",
     ),
     call: compile(
         r"\b(?:by phone|by telephone|phone call|telephone call|phoned|video call|videoconference|call with|a call|over the phone|phone conversation|telephone conversation|spoke by phone)\b",
