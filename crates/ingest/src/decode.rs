@@ -17,6 +17,22 @@ use crate::error::{IngestError, Result};
 /// NUL characters, or whose decoding is riddled with control or replacement
 /// characters.
 pub fn decode(bytes: &[u8], origin: &str) -> Result<String> {
+    decode_with_declared(bytes, None, origin)
+}
+
+/// Decodes a markup file (an HTML page or an XML feed): like [`decode`], but
+/// when the bytes have no BOM and are not UTF-8, the charset the file declares
+/// in its first kilobytes (`<meta charset>`, `http-equiv` content type, or
+/// the XML declaration's `encoding`) wins over chardetng's guess.
+pub(crate) fn decode_markup(bytes: &[u8], origin: &str) -> Result<String> {
+    decode_with_declared(bytes, declared_charset(bytes), origin)
+}
+
+fn decode_with_declared(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+    origin: &str,
+) -> Result<String> {
     let (text, encoding) = if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, _had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
         (text.into_owned(), encoding)
@@ -25,6 +41,15 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<String> {
     } else {
         if bytes.contains(&0) {
             return Err(binary(origin));
+        }
+        // A declared UTF-8 or UTF-16 is wrong here: the bytes are not UTF-8,
+        // and UTF-16 without a BOM is never declared in ASCII markup.
+        let declared = declared
+            .filter(|encoding| *encoding != UTF_8 && encoding.output_encoding() == *encoding);
+        if let Some(encoding) = declared {
+            let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
+            check_is_text(&text, encoding, origin)?;
+            return Ok(normalise_line_endings(text.into_owned()));
         }
         let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
@@ -36,6 +61,34 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<String> {
     };
     check_is_text(&text, encoding, origin)?;
     Ok(normalise_line_endings(text))
+}
+
+/// The charset that markup declares in its first 4 KiB: the value after
+/// `charset=` (a `<meta>` tag) or `encoding=` in an `<?xml ...?>` declaration,
+/// if encoding_rs knows that label.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut candidates = Vec::new();
+    if let Some(declaration) = head.strip_prefix("<?xml") {
+        let declaration = &declaration[..declaration.find("?>").unwrap_or(0)];
+        if let Some(position) = declaration.find("encoding") {
+            candidates.push(&declaration[position + "encoding".len()..]);
+        }
+    }
+    let mut rest = head.as_str();
+    while let Some(position) = rest.find("charset") {
+        rest = &rest[position + "charset".len()..];
+        candidates.push(rest);
+    }
+    candidates.into_iter().find_map(|after| {
+        let value = after.trim_start().strip_prefix('=')?;
+        let value = value.trim_start().trim_start_matches(['"', '\'']);
+        let end = value
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "-_.:".contains(c)))
+            .unwrap_or(value.len());
+        Encoding::for_label(&value.as_bytes()[..end])
+    })
 }
 
 fn binary(origin: &str) -> IngestError {
@@ -193,6 +246,42 @@ mod tests {
         let mut text = "Le ministre a reçu l'ambassadeur. ".repeat(10);
         text.push('\x07');
         assert!(decode(text.as_bytes(), "a").is_ok());
+    }
+
+    #[test]
+    fn markup_declares_its_charset() {
+        let check = |markup: &[u8], expected: Option<&str>| {
+            let found = declared_charset(markup).map(|encoding| encoding.name());
+            assert_eq!(found, expected, "{}", String::from_utf8_lossy(markup));
+        };
+        check(
+            b"<html><head><meta charset=\"windows-1252\">",
+            Some("windows-1252"),
+        );
+        check(b"<meta charset=ISO-8859-1>", Some("windows-1252"));
+        check(
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\">",
+            Some("ISO-8859-15"),
+        );
+        check(
+            b"<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss>",
+            Some("windows-1252"),
+        );
+        check(b"<meta charset=\"utf-8\">", Some("UTF-8"));
+        check(b"<meta charset=\"klingon\"><p>charset</p>", None);
+        check(b"<p>Rien.</p>", None);
+    }
+
+    #[test]
+    fn a_declared_charset_beats_the_guess_but_not_valid_utf8() {
+        let declared = b"<meta charset=\"iso-8859-15\"><p>Prix : 10 \xa4</p>";
+        let text = decode_markup(declared, "a.html").unwrap();
+        assert!(text.ends_with("10 \u{20ac}</p>"), "{text}");
+        let utf8 = "<meta charset=\"windows-1252\"><p>Lomé</p>";
+        assert_eq!(decode_markup(utf8.as_bytes(), "a.html").unwrap(), utf8);
+        let wrong = b"<meta charset=\"utf-8\"><p>C\xf4te d'Ivoire, \xe9t\xe9</p>";
+        let text = decode_markup(wrong, "a.html").unwrap();
+        assert!(text.contains("Côte d'Ivoire, été"), "{text}");
     }
 
     #[test]

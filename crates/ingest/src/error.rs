@@ -92,4 +92,32 @@ pub enum IngestError {
         #[source]
         source: Box<IngestError>,
     },
+
+    /// A folder was reached twice, through a symbolic link that loops.
+    #[error("{}: folder already read (a symbolic link loop?); skipped", path.display())]
+    FolderLoop { path: PathBuf },
+
+    /// An HTML file holds no readable article.
+    #[error("{origin}: no article in this HTML page: {reason}")]
+    Html { origin: String, reason: String },
+
+    /// A feed file does not parse as RSS, Atom or JSON Feed.
+    #[error("{origin}: not a readable RSS, Atom or JSON feed: {reason}")]
+    Feed { origin: String, reason: String },
+}
+
+impl IngestError {
+    /// The error for a failed read of `path`: `NotFound` when it is absent,
+    /// `Io` otherwise.
+    pub(crate) fn from_io(path: &std::path::Path, source: io::Error) -> IngestError {
+        match source.kind() {
+            io::ErrorKind::NotFound => IngestError::NotFound {
+                path: path.to_path_buf(),
+            },
+            _ => IngestError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
 }

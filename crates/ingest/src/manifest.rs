@@ -79,10 +79,11 @@ impl<R: BufRead> Manifest<R> {
     }
 }
 
-impl<R: BufRead> Iterator for Manifest<R> {
-    type Item = Result<Document>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<R: BufRead> Manifest<R> {
+    /// The next entry with where its text came from: the article's file
+    /// (resolved against the manifest's folder) or, for an inline text, the
+    /// `name:LINE` origin of the line.
+    pub(crate) fn next_sourced(&mut self) -> Option<Result<(Document, String)>> {
         while !self.finished {
             self.line.clear();
             match self.reader.read_until(b'\n', &mut self.line) {
@@ -97,7 +98,14 @@ impl<R: BufRead> Iterator for Manifest<R> {
                     if line.trim().is_empty() {
                         continue;
                     }
-                    return Some(parse_entry(line, origin, &self.base_dir));
+                    let entry = parse_entry(line, &origin, &self.base_dir);
+                    return Some(entry.map(|(document, file)| {
+                        let source = match file {
+                            Some(file) => file.display().to_string(),
+                            None => origin,
+                        };
+                        (document, source)
+                    }));
                 }
                 Err(source) => {
                     self.finished = true;
@@ -110,8 +118,19 @@ impl<R: BufRead> Iterator for Manifest<R> {
     }
 }
 
-/// Turns one manifest line into a document, reading its file if it has one.
-fn parse_entry(line: &str, origin: String, base_dir: &Path) -> Result<Document> {
+impl<R: BufRead> Iterator for Manifest<R> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_sourced()
+            .map(|entry| entry.map(|(document, _source)| document))
+    }
+}
+
+/// Turns one manifest line into a document, reading its file if it has one;
+/// the path of that file comes back beside the document.
+fn parse_entry(line: &str, origin: &str, base_dir: &Path) -> Result<(Document, Option<PathBuf>)> {
+    let origin = origin.to_string();
     let value: Value = match serde_json::from_str(line) {
         Ok(value) => value,
         Err(error) => {
@@ -149,11 +168,12 @@ fn parse_entry(line: &str, origin: String, base_dir: &Path) -> Result<Document> 
         string_field(&fields, "file", "a path string", &origin)?.filter(|file| !file.is_empty());
     let inline_text = string_field(&fields, "text", "a string", &origin)?;
 
-    let text = match (file, inline_text) {
+    let file_path = file.map(|file| base_dir.join(file));
+    let text = match (&file_path, inline_text) {
         (Some(_), Some(_)) => return Err(IngestError::BothFileAndText { origin }),
         (None, None) => return Err(IngestError::NoText { origin }),
-        (Some(file), None) => {
-            read_text(&base_dir.join(file)).map_err(|source| IngestError::ArticleFile {
+        (Some(file_path), None) => {
+            read_text(file_path).map_err(|source| IngestError::ArticleFile {
                 origin,
                 id: id.clone(),
                 source: Box::new(source),
@@ -166,12 +186,13 @@ fn parse_entry(line: &str, origin: String, base_dir: &Path) -> Result<Document> 
             normalise_line_endings(text.to_string())
         }
     };
-    Ok(Document {
+    let document = Document {
         id,
         text,
         published,
         lang,
-    })
+    };
+    Ok((document, file_path))
 }
 
 /// The string value of `field`, `None` when it is absent or null, an error

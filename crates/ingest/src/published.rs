@@ -55,6 +55,46 @@ pub fn parse_published(value: &str) -> Result<Date, InvalidDate> {
     }
 }
 
+/// The wall-clock date and time of a timestamp as its writer gave it, read
+/// leniently from what pages and feeds carry: RFC 3339 or ISO 8601 with or
+/// without an offset (`2025-01-21T23:30:00+01:00`, `...Z`), a bare date, or
+/// RFC 2822 (`Tue, 21 Jan 2025 23:30:00 +0100`, even with a wrong weekday).
+/// The offset is dropped, never applied, so the date is the one written.
+pub(crate) fn datetime_as_written(value: &str) -> Option<DateTime> {
+    let trimmed = value.trim();
+    if let Ok(datetime) = trimmed.parse::<DateTime>() {
+        return Some(datetime);
+    }
+    let without_zulu = trimmed
+        .strip_suffix(['Z', 'z'])
+        .filter(|rest| rest.len() > 10);
+    if let Some(datetime) = without_zulu.and_then(|rest| rest.parse::<DateTime>().ok()) {
+        return Some(datetime);
+    }
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(trimmed) {
+        return Some(zoned.datetime());
+    }
+    // A weekday that disagrees with the date is a common slip in feeds.
+    let without_weekday = trimmed.split_once(',').map(|(_, rest)| rest.trim());
+    if let Some(zoned) = without_weekday.and_then(|rest| jiff::fmt::rfc2822::parse(rest).ok()) {
+        return Some(zoned.datetime());
+    }
+    let date_part = trimmed.get(..10)?;
+    let rest = &trimmed[10..];
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    date_part
+        .parse::<Date>()
+        .ok()
+        .map(|date| date.to_datetime(jiff::civil::Time::midnight()))
+}
+
+/// The date of a timestamp as its writer gave it; see [`datetime_as_written`].
+pub(crate) fn date_as_written(value: &str) -> Option<Date> {
+    datetime_as_written(value).map(|datetime| datetime.date())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +125,27 @@ mod tests {
         check("2025-01-21T10:00:00", Some("2025-01-21"));
         check("2025-01-21T25:00:00Z", None);
         check("2025-01-21Tnoon", None);
+    }
+
+    #[test]
+    fn dates_as_written_in_pages_and_feeds() {
+        let check = |value: &str, expected: Option<&str>| {
+            let found = date_as_written(value).map(|date| date.to_string());
+            assert_eq!(found.as_deref(), expected, "reading {value:?}");
+        };
+        check("2025-01-21T23:30:00+01:00", Some("2025-01-21"));
+        check("2025-01-21T23:30:00-05:00", Some("2025-01-21"));
+        check("2025-01-21T23:30:00Z", Some("2025-01-21"));
+        check("2025-01-21T23:30:00.000+0100", Some("2025-01-21"));
+        check("2025-01-21", Some("2025-01-21"));
+        check("2025-01-21 à 18h42", Some("2025-01-21"));
+        check("Tue, 21 Jan 2025 23:30:00 +0100", Some("2025-01-21"));
+        check("Mon, 21 Jan 2025 23:30:00 -0500", Some("2025-01-21"));
+        check("21 Jan 2025 23:30:00 GMT", Some("2025-01-21"));
+        check("20250121", Some("2025-01-21"));
+        check("2025-02-30", None);
+        check("21 janvier 2025", None);
+        check("", None);
     }
 
     #[test]
