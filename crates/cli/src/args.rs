@@ -7,6 +7,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+pub use crate::kb_args::{
+    CountriesArgs, CountryArgs, DossierArgs, IngestArgs, SearchArgs, StatsArgs,
+};
+
 /// Extract diplomatic relations between countries from French and English news articles.
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +62,20 @@ pub enum Command {
                       2 on a usage error."
     )]
     Extract(ExtractArgs),
+
+    // The knowledge-base commands take their help from their structs in
+    // kb_args.rs, whose doc comments a variant's own would override.
+    Ingest(IngestArgs),
+
+    Search(SearchArgs),
+
+    Dossier(DossierArgs),
+
+    Countries(CountriesArgs),
+
+    Country(CountryArgs),
+
+    Stats(StatsArgs),
 }
 
 /// Arguments of `entente extract`.
@@ -82,6 +100,11 @@ pub struct ExtractArgs {
     /// Language of the FILEs; detected from the text when not given.
     #[arg(long, value_enum, conflicts_with = "manifest")]
     pub lang: Option<Lang>,
+
+    /// How many articles to extract at once, each on its own thread (default: one per core).
+    /// Records come out in input order whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// A language the extractor reads.
@@ -139,7 +162,9 @@ mod tests {
             "2025-01-21T09:00:00Z",
         ])
         .unwrap();
-        let Command::Extract(extract_args) = cli.command;
+        let Command::Extract(extract_args) = cli.command else {
+            panic!("expected the extract subcommand");
+        };
         assert_eq!(extract_args.published.unwrap().to_string(), "2025-01-21");
         assert!(
             Cli::try_parse_from(["entente", "extract", "a.txt", "--published", "21/01/2025"])

@@ -5,7 +5,12 @@
 
 mod args;
 mod catch;
+mod dossier_cmd;
 mod extract_cmd;
+mod ingest_cmd;
+mod kb_args;
+mod kb_common;
+mod query_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -18,6 +23,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(extract_args) => extract_cmd::run(&extract_args),
+        Command::Ingest(ingest_args) => ingest_cmd::run(&ingest_args),
+        Command::Search(search_args) => query_cmd::search(&search_args),
+        Command::Dossier(dossier_args) => dossier_cmd::run(&dossier_args),
+        Command::Countries(countries_args) => query_cmd::countries(&countries_args),
+        Command::Country(country_args) => query_cmd::country(&country_args),
+        Command::Stats(stats_args) => query_cmd::stats(&stats_args),
     };
     match outcome {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

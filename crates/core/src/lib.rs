@@ -6,6 +6,7 @@
 
 pub mod extract;
 pub mod lexicon;
+pub mod merge;
 pub mod model;
 pub mod text;
 pub mod time;

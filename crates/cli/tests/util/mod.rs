@@ -9,6 +9,8 @@ use std::process::{Command, ExitStatus, Stdio};
 
 use serde_json::Value;
 
+pub mod kb;
+
 /// The `shared/` folder beside the project, which holds the corpora.
 pub fn shared_dir() -> PathBuf {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));

@@ -8,6 +8,8 @@ mod context;
 mod countries;
 pub mod cues;
 mod gazetteer;
+mod lookup;
+pub use lookup::lookup_country;
 
 pub use cities::{CityMention, country_of_city, find_cities};
 pub use countries::{

@@ -1,0 +1,70 @@
+//! `entente dossier A B`: the records of every stored document that names
+//! both countries, merged into one cited dossier by
+//! [`entente_core::merge::build_dossier`] and printed as text, Markdown or
+//! JSON. This command only loads and prints; what the dossier says is the
+//! merge's business.
+
+use std::io::{self, Write};
+
+use anyhow::{Context, bail};
+use entente_core::merge::{SourcedRecord, build_dossier, render_markdown, render_text};
+use entente_store::{Store, StoredRecord};
+
+use crate::Outcome;
+use crate::kb_args::{DossierArgs, DossierFormat};
+use crate::kb_common::{country_label, open_store, resolve_country};
+
+/// Runs `entente dossier`.
+pub fn run(args: &DossierArgs) -> anyhow::Result<Outcome> {
+    let first = resolve_country(&args.first)?;
+    let second = resolve_country(&args.second)?;
+    if first == second {
+        bail!(
+            "a dossier is about two countries, and {:?} and {:?} both name {}",
+            args.first,
+            args.second,
+            country_label(first)
+        );
+    }
+    let store = open_store(&args.store.db)?;
+    let stored = store.records_for_pair(first, second)?;
+    if stored.is_empty() {
+        bail!(
+            "{}: no stored document names both {} and {}; `entente country {first}` lists the \
+             partners the store knows",
+            args.store.db.display(),
+            country_label(first),
+            country_label(second)
+        );
+    }
+    let sources: Vec<SourcedRecord> = stored.into_iter().map(sourced_record).collect();
+    let dossier = build_dossier([first, second], &sources);
+    let mut rendered = match args.format {
+        DossierFormat::Text => render_text(&dossier),
+        DossierFormat::Md => render_markdown(&dossier),
+        DossierFormat::Json => {
+            serde_json::to_string_pretty(&dossier).context("cannot serialise the dossier")?
+        }
+    };
+    if !rendered.ends_with('\n') {
+        rendered.push('\n');
+    }
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write to stdout")?;
+    Ok(Outcome::Success)
+}
+
+/// What the merge needs of a stored record.
+fn sourced_record(stored: StoredRecord) -> SourcedRecord {
+    SourcedRecord {
+        doc_id: stored.doc_id,
+        source: stored.source,
+        published: stored.published,
+        title: stored.title,
+        text: stored.text,
+        record: stored.record,
+    }
+}

@@ -1,0 +1,274 @@
+//! Agreements and their lifecycle: mentions of one agreement across articles
+//! become one entry with a dated history of stages, proposed → negotiating →
+//! signed → ratified → in force. Two mentions can be one agreement when they
+//! come from different articles and have the same topic, compatible
+//! instruments (equal, or one the generic `agreement`) and compatible
+//! signature dates: an article reporting it unsigned puts the signature after
+//! its publication, one reporting it signed without a date puts it before.
+//! A signed stage is dated by the signature, other stages by the first
+//! article reporting them; two articles of the same day reporting different
+//! stages are a contradiction.
+
+use std::collections::BTreeMap;
+
+use super::cluster::{cluster, settle};
+use super::dates::{self, DayRange};
+use super::names::{names_match, places_compatible, same_place};
+use super::people::Registry;
+use super::{
+    AgreementEntry, Citation, Contradiction, DisputedValue, SourcedRecord, Stage, cite_spans,
+    date_order, earliest, finish_citations, is_pair,
+};
+use crate::model::{Agreement, Instrument, Status};
+
+/// One article's mention of an agreement between the pair.
+struct Mention<'a> {
+    doc: usize,
+    agreement: &'a Agreement,
+    /// The days the signature can lie on.
+    range: DayRange,
+}
+
+/// Merges the agreements between `pair` of all sources, in the order their
+/// first stage was reported.
+pub(crate) fn merge_agreements(
+    pair: &[String; 2],
+    sources: &[&SourcedRecord],
+    registry: &Registry,
+    contradictions: &mut Vec<Contradiction>,
+) -> Vec<AgreementEntry> {
+    let mut mentions = Vec::new();
+    for (doc, source) in sources.iter().enumerate() {
+        for agreement in &source.record.agreements {
+            if !is_pair(&agreement.parties, pair) {
+                continue;
+            }
+            let signed = agreement.status >= Status::Signed;
+            let range = DayRange::of_mention(
+                agreement.date.as_deref(),
+                source.published.as_deref(),
+                signed,
+            );
+            mentions.push(Mention {
+                doc,
+                agreement,
+                range,
+            });
+        }
+    }
+    mentions.sort_by(|a, b| {
+        let key = |m: &Mention<'_>| {
+            let agreement = m.agreement;
+            (
+                agreement.topic,
+                std::cmp::Reverse(dates::precision(agreement.date.as_deref())),
+                std::cmp::Reverse(agreement.status),
+                agreement.date.clone(),
+                agreement.place.clone(),
+                agreement.instrument,
+                m.doc,
+                agreement.evidence.clone(),
+                agreement.signatories.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let clusters = cluster(&mentions, compatible, |a, b| {
+        a.agreement
+            .signatories
+            .iter()
+            .any(|x| b.agreement.signatories.iter().any(|y| names_match(x, y)))
+    });
+    let mut entries: Vec<AgreementEntry> = clusters
+        .iter()
+        .map(|members| {
+            let members: Vec<&Mention> = members.iter().map(|&index| &mentions[index]).collect();
+            build_agreement(&members, sources, registry, contradictions)
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        let first = |entry: &AgreementEntry| earliest(entry.stages.iter().map(|s| &s.reported));
+        date_order(&first(a), &first(b))
+            .then_with(|| (a.topic, a.instrument, &a.date).cmp(&(b.topic, b.instrument, &b.date)))
+    });
+    entries
+}
+
+/// Whether two mentions can be the same agreement.
+fn compatible(a: &Mention, b: &Mention) -> bool {
+    let (x, y) = (a.agreement, b.agreement);
+    a.doc != b.doc
+        && x.topic == y.topic
+        && (x.instrument == y.instrument
+            || x.instrument == Instrument::Agreement
+            || y.instrument == Instrument::Agreement)
+        && a.range.compatible(b.range)
+        && (places_compatible(x.place.as_deref(), y.place.as_deref()) || a.range.same_day(b.range))
+}
+
+/// One agreement entry from the mentions of an agreement.
+fn build_agreement(
+    members: &[&Mention],
+    sources: &[&SourcedRecord],
+    registry: &Registry,
+    contradictions: &mut Vec<Contradiction>,
+) -> AgreementEntry {
+    // A cluster always holds at least the mention that started it.
+    let first = members[0].agreement;
+    let subject = format!("agreement {}", first.topic);
+    let cite = |m: &Mention| cite_spans(sources[m.doc], &m.agreement.evidence);
+    let instrument = members
+        .iter()
+        .map(|m| m.agreement.instrument)
+        .find(|instrument| *instrument != Instrument::Agreement)
+        .unwrap_or(Instrument::Agreement);
+    let status = members
+        .iter()
+        .map(|m| m.agreement.status)
+        .max()
+        .unwrap_or(first.status);
+
+    // The signature's date and place, from the articles reporting it signed.
+    let signed: Vec<&Mention> = members
+        .iter()
+        .copied()
+        .filter(|m| m.agreement.status >= Status::Signed)
+        .collect();
+    let top = signed
+        .iter()
+        .filter_map(|m| dates::precision(m.agreement.date.as_deref()))
+        .max();
+    let mut date_values: BTreeMap<String, Vec<Citation>> = BTreeMap::new();
+    let mut place_values: BTreeMap<String, Vec<Citation>> = BTreeMap::new();
+    for m in &signed {
+        if let Some(date) = &m.agreement.date
+            && dates::precision(Some(date)) == top
+        {
+            date_values.entry(date.clone()).or_default().extend(cite(m));
+        }
+        if let Some(place) = &m.agreement.place {
+            place_values
+                .entry(place.clone())
+                .or_default()
+                .extend(cite(m));
+        }
+    }
+    let date = settle(
+        &subject,
+        "date",
+        date_values,
+        |a, b| a == b,
+        |a, b| a.cmp(b),
+        contradictions,
+    );
+    let place = settle(
+        &subject,
+        "place",
+        place_values,
+        same_place,
+        |a, b| a.len().cmp(&b.len()).then(a.cmp(b)),
+        contradictions,
+    );
+
+    // The stages, each with the articles reporting it; an agreement reported
+    // ratified or in force with a signature date was also signed then.
+    let mut stages: BTreeMap<Status, Stage> = BTreeMap::new();
+    let mut citations = Vec::new();
+    let mut signatories: Vec<String> = Vec::new();
+    for m in members {
+        let source = sources[m.doc];
+        let mut reached = vec![m.agreement.status];
+        if m.agreement.status > Status::Signed && m.agreement.date.is_some() {
+            reached.push(Status::Signed);
+        }
+        for stage_status in reached {
+            let stage = stages.entry(stage_status).or_insert_with(|| Stage {
+                status: stage_status,
+                date: None,
+                reported: None,
+                place: None,
+                doc_ids: Vec::new(),
+                citations: Vec::new(),
+            });
+            stage.reported = earliest([&stage.reported, &source.published].into_iter());
+            stage.doc_ids.push(source.doc_id.clone());
+            stage.citations.extend(cite(m));
+        }
+        citations.extend(cite(m));
+        for name in &m.agreement.signatories {
+            let name = registry.display(m.doc, name);
+            if !signatories.iter().any(|known| names_match(known, &name)) {
+                signatories.push(name);
+            }
+        }
+    }
+    let stages: Vec<Stage> = stages
+        .into_values()
+        .map(|mut stage| {
+            if stage.status == Status::Signed {
+                stage.date = date.clone();
+                stage.place = place.clone();
+            } else {
+                stage.date = stage.reported.clone();
+            }
+            stage.doc_ids.sort();
+            stage.doc_ids.dedup();
+            stage.citations = finish_citations(std::mem::take(&mut stage.citations));
+            stage
+        })
+        .collect();
+    same_day_disagreements(&subject, members, sources, contradictions);
+    signatories.sort();
+    let mut parties = first.parties.clone();
+    parties.sort();
+    AgreementEntry {
+        topic: first.topic,
+        instrument,
+        parties,
+        status,
+        date,
+        place,
+        signatories,
+        stages,
+        source_count: members.len(),
+        citations: finish_citations(citations),
+    }
+}
+
+/// Records a contradiction when articles published on the same day report
+/// the agreement at different stages.
+fn same_day_disagreements(
+    subject: &str,
+    members: &[&Mention],
+    sources: &[&SourcedRecord],
+    contradictions: &mut Vec<Contradiction>,
+) {
+    let mut by_day: BTreeMap<&str, BTreeMap<Status, Vec<Citation>>> = BTreeMap::new();
+    for m in members {
+        let source = sources[m.doc];
+        if let Some(published) = source.published.as_deref() {
+            by_day
+                .entry(published)
+                .or_default()
+                .entry(m.agreement.status)
+                .or_default()
+                .extend(cite_spans(source, &m.agreement.evidence));
+        }
+    }
+    for (day, statuses) in by_day {
+        if statuses.len() < 2 {
+            continue;
+        }
+        contradictions.push(Contradiction {
+            subject: format!("{subject} on {day}"),
+            field: "status".to_string(),
+            values: statuses
+                .into_iter()
+                .map(|(status, citations)| DisputedValue {
+                    value: status.as_str().to_string(),
+                    citations: finish_citations(citations),
+                })
+                .collect(),
+        });
+    }
+}

@@ -1,0 +1,65 @@
+//! Stores written by earlier schema versions still open: each fixture under
+//! `tests/compat/` was written by the `write_compat_fixture` example of its
+//! version (three example articles, dev-fr-001 in two versions) and is
+//! reopened, migrated, read and written by this version, on a copy.
+
+mod common;
+
+use std::path::Path;
+
+use common::example;
+use entente_store::{Outcome, SCHEMA_VERSION, SqliteStore, Store};
+
+/// Copies a committed fixture into a temporary folder and opens it.
+fn open_fixture(name: &str, dir: &Path) -> SqliteStore {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/compat")
+        .join(name);
+    let copy = dir.join(name);
+    std::fs::copy(&fixture, &copy).unwrap_or_else(|error| panic!("{}: {error}", fixture.display()));
+    SqliteStore::open_existing(&copy).unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[test]
+fn a_store_of_schema_version_1_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open_fixture("v1.db", dir.path());
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.versions), (3, 4), "{stats:?}");
+    let documents = store.documents().unwrap();
+    let ids: Vec<(&str, i64)> = documents
+        .iter()
+        .map(|document| (document.doc_id.as_str(), document.version))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("dev-en-001", 1),
+            ("dev-fr-001", 1),
+            ("dev-fr-001", 2),
+            ("dev-fr-002", 1)
+        ]
+    );
+
+    // Stored records still deserialise into today's record model.
+    let records = store.records_for_pair("CIV", "FRA").unwrap();
+    let versions: Vec<&entente_store::StoredRecord> = records
+        .iter()
+        .filter(|stored| stored.doc_id == "dev-fr-001")
+        .collect();
+    assert_eq!(versions.len(), 1, "only the latest version is read");
+    assert_eq!(versions[0].version, 2);
+    assert_eq!(versions[0].record.id, "dev-fr-001");
+    assert!(versions[0].text.contains("Mise à jour"));
+    assert!(!store.search("confirmée", 10).unwrap().is_empty());
+
+    // The old store takes new documents, and knows the ones it has.
+    let (sourced, record) = example("dev-en-002");
+    assert_eq!(
+        store.put(&common::input(&sourced), &record).unwrap(),
+        Outcome::Added
+    );
+    assert_eq!(store.stats().unwrap().documents, 4);
+}
