@@ -236,6 +236,17 @@ pub(crate) fn city_near(
     article
         .cities_in(sentence.start, sentence.end)
         .filter(|city| is_locative(article, city.start))
+        // A city after a coordinated clause ("signé et un ambassadeur a été
+        // accrédité à Lomé") belongs to that clause.
+        .filter(|city| {
+            city.start < at
+                || !crate::text::fold(&article.text[at..city.start])
+                    .key
+                    .contains(" et ")
+                    && !crate::text::fold(&article.text[at..city.start])
+                        .key
+                        .contains(" and ")
+        })
         .map(|city| (city.start.abs_diff(at), city))
         .filter(|(distance, _)| *distance <= 90)
         .min_by_key(|(distance, _)| *distance)

@@ -70,7 +70,6 @@ pub(crate) fn find_events(
                 .unwrap_or_else(|| clause::sentence_date(article, sentence, direction, None));
             let place = match kind {
                 EventType::Visit | EventType::Meeting => clause::place_in(article, sentence, host),
-                EventType::RelationsEstablished => clause::sentence_city(article, sentence),
                 // Only a located ceremony has a place, not "accrédité à Lomé".
                 EventType::EnvoyAccredited if has_ceremony(sentence) => {
                     clause::sentence_city(article, sentence)
@@ -345,7 +344,15 @@ fn visit_destinations(
 fn stated_date(article: &Article, sentence: &AnalysedSentence, at: usize) -> Option<PartialDate> {
     article
         .dates_in(sentence.start, sentence.end)
-        .filter(|mention| !mention.is_relative() && !article.in_dateline(mention.start))
+        .filter(|mention| {
+            !mention.is_relative()
+                && !article.in_dateline(mention.start)
+                && !["depuis", "since"].iter().any(|word| {
+                    crate::text::fold(&article.text[mention.start..mention.end])
+                        .key
+                        .starts_with(word)
+                })
+        })
         .min_by_key(|mention| mention.start.abs_diff(at))
         .and_then(|mention| mention.resolve(article.published, Direction::Past, None))
 }

@@ -116,8 +116,13 @@ fn sort_key<'a>(mention: &Mention<'a>) -> SortKey<'a> {
 /// Whether two mentions can report the same happening.
 fn compatible(a: &Mention, b: &Mention) -> bool {
     let (x, y) = (a.event, b.event);
+    // A suggested envoy (an honorary consul proposed) and an envoy accredited
+    // are different persons, not a preview and its report.
+    let envoy_proposal = x.kind == EventType::EnvoyAccredited
+        && (x.modality == Modality::Proposed) != (y.modality == Modality::Proposed);
     a.doc != b.doc
         && x.kind == y.kind
+        && !envoy_proposal
         && (x.host.is_none() || y.host.is_none() || x.host == y.host)
         && (a.topics.is_empty()
             || b.topics.is_empty()
