@@ -794,7 +794,9 @@ fn infer_countries(article: &Article, entities: &mut [PersonEntity], mentions: &
             }
         }
     }
-    let pair = main_pair(article);
+    // The persons' own countries are what is being inferred: rank the pair
+    // on the countries named alone.
+    let pair = super::clause::Subject::new(article, &[]).pair;
     // Counterparts: two holders of one rank in a bilateral article.
     for index in 0..entities.len() {
         let role = entities[index].role;
@@ -860,22 +862,4 @@ fn infer_countries(article: &Article, entities: &mut [PersonEntity], mentions: &
         }
         entity.country = best.map(|(_, code)| code);
     }
-}
-
-/// The two countries the article names most (the title counts more).
-fn main_pair(article: &Article) -> Vec<&'static str> {
-    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
-    for mention in &article.countries {
-        let weight = if mention.start < article.body_start {
-            3
-        } else {
-            2
-        };
-        match counts.iter_mut().find(|(code, _, _)| *code == mention.iso3) {
-            Some(entry) => entry.1 += weight,
-            None => counts.push((mention.iso3, weight, mention.start)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.iter().take(2).map(|(code, _, _)| *code).collect()
 }
