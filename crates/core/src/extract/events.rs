@@ -499,6 +499,10 @@ fn same_happening(kept: &EventDraft, draft: &EventDraft) -> bool {
     if !dates_compatible(kept.date, draft.date) {
         return false;
     }
+    // A trip to the one country and a trip to the other are two visits.
+    if kept.host.is_some() && draft.host.is_some() && kept.host != draft.host {
+        return false;
+    }
     match kept.kind {
         // Talks told in several sentences name some of the same persons;
         // talks with another leader name a different one.

@@ -41,7 +41,7 @@ static FRENCH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:visites?|s'est rendue?s?|se rendra|se rendre|se rend|en visite|sejour|tournee|est arrivee?s? a|arrive a|accueilli\w* a|a foule le sol|s'est deplacee?|est attendue?s? a|sont attendue?s? a|mission)\b",
     ),
     meeting: compile(
-        r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|s'est reunie?|entrevue|discussion)\b",
+        r"\b(?:entretien|entretiens|s'est entretenue?s?|se sont entretenus|s'entretiendra|s'entretenir|a recu|ont recu|a ete recue?|recevra|recu en audience|audience|rencontre|rencontres|a rencontre|rencontrera|seance de travail|tete-a-tete|pourparlers|discussions|reunion|dejeuner|diner|commission mixte|consultations politiques|s'est reunie?|entrevue|discussion|copresid\w*|sommet intergouvernemental|sommet bilateral)\b",
     ),
     call: compile(r"\b(?:telephon\w*|au telephone|appel video|visioconference|par video)\b"),
     relations: compile(r"\b(?:relations|liens diplomatiques)\b"),
@@ -85,7 +85,7 @@ static ENGLISH: LazyLock<Triggers> = LazyLock::new(|| Triggers {
         r"\b(?:visit|visits|visited|visiting|trip|travel\w* to|arrived in|arrives in|arriving in|landed in|tour|will travel|to travel|take him to|took him to|take her to|took her to|fly on to|flew on to|flies to|flew to|fly to|heads? to|headed to|heading to)\b",
     ),
     meeting: compile(
-        r"\b(?:talks|met|meet|meets|meeting|meetings|held talks|hosted|received|receives|audience|discussions|discussed|luncheon|dinner|joint commission|consultations|sidelines|courtesy call|bilateral meeting|sat down)\b",
+        r"\b(?:talks|met|meet|meets|meeting|meetings|held talks|hosted|received|receives|audience|discussions|discussed|luncheon|dinner|joint commission|consultations|sidelines|courtesy call|bilateral meeting|sat down|co-chair\w*|co-chaired|held a summit|hold a summit|bilateral summit|intergovernmental summit|summit talks)\b",
     ),
     call: compile(
         r"\b(?:by phone|by telephone|phone call|telephone call|phoned|video call|videoconference|call with|a call|over the phone|phone conversation|telephone conversation|spoke by phone)\b",
