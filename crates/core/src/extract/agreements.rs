@@ -101,13 +101,29 @@ pub(crate) fn find_agreements(
             .collect();
         let mut new_here = 0;
         for (index, &(noun_start, noun_end)) in nouns.iter().enumerate() {
-            if company_deal
-                || counted.iter().any(|&(s, e)| noun_start < e && noun_end > s)
-                || REFERENCE
-                    .find_iter(key)
-                    .any(|r| r.start() <= noun_start && r.end() >= noun_end)
-            {
+            if company_deal || counted.iter().any(|&(s, e)| noun_start < e && noun_end > s) {
                 continue;
+            }
+            // "cet accord" refers back; "l'accord de coopération signé en
+            // 2023" names an agreement by its subject.
+            let reference = REFERENCE
+                .find_iter(key)
+                .find(|r| r.start() <= noun_start && r.end() >= noun_end);
+            let referring = reference.is_some();
+            if let Some(reference) = reference {
+                let demonstrative = ["cet ", "ce ", "cette ", "this ", "these ", "it "]
+                    .iter()
+                    .any(|d| reference.as_str().starts_with(d));
+                let complement = key[noun_end..]
+                    .trim_start()
+                    .split([' ', '\''])
+                    .next()
+                    .is_some_and(|word| {
+                        ["de", "d", "du", "des", "sur", "on", "for", "of", "pour"].contains(&word)
+                    });
+                if demonstrative || !complement {
+                    continue;
+                }
             }
             let noun = &key[noun_start..noun_end];
             let next_noun = nouns.get(index + 1).map_or(key.len(), |&(s, _)| s);
@@ -124,7 +140,7 @@ pub(crate) fn find_agreements(
             if topics.is_empty() {
                 topics = topics_of(article.lang, noun, phrase);
             }
-            if topics.is_empty() && !noun.ends_with('s') {
+            if topics.is_empty() && !noun.ends_with('s') && !referring {
                 topics = topics_of(article.lang, noun, &key[noun_end..next_noun]);
                 topics.retain(|t| *t != Topic::GeneralCooperation);
             }
