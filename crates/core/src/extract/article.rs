@@ -47,17 +47,23 @@ pub(crate) struct Article<'a> {
 
 impl<'a> Article<'a> {
     pub fn new(text: &'a str, lang: Lang, published: Option<Date>) -> Self {
+        let furniture = furniture_lines(text);
+        let outside = |start: usize| !furniture.iter().any(|&(s, e)| start >= s && start < e);
         let sentences = split_sentences(text)
             .into_iter()
+            .filter(|sentence| outside(sentence.start))
             .map(|Sentence { start, end }| AnalysedSentence {
                 start,
                 end,
                 folded: fold(&text[start..end]),
             })
             .collect::<Vec<_>>();
-        let countries = lexicon::find_countries(text);
-        let cities = lexicon::find_cities(text);
-        let dates = find_dates(text, lang);
+        let mut countries = lexicon::find_countries(text);
+        countries.retain(|m| outside(m.start));
+        let mut cities = lexicon::find_cities(text);
+        cities.retain(|m| outside(m.start));
+        let mut dates = find_dates(text, lang);
+        dates.retain(|m| outside(m.start));
         let body_start = title_end(text);
         let dateline = find_dateline(text, &cities);
         let dateline_city = dateline.map(|(city, _)| city);
@@ -135,6 +141,43 @@ impl<'a> Article<'a> {
             .iter()
             .filter(move |m| m.start >= start && m.end <= end)
     }
+}
+
+/// Lines of site furniture left in a plain-text article: teasers for other
+/// articles, share and follow prompts. They are not part of the article, so
+/// nothing in them is extracted.
+fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
+    const OPENINGS: &[&str] = &[
+        "lire aussi",
+        "a lire aussi",
+        "lire egalement",
+        "voir aussi",
+        "a voir aussi",
+        "sur le meme sujet",
+        "read also",
+        "read more",
+        "see also",
+        "related:",
+        "related articles",
+        "more on this",
+        "share this",
+        "partager",
+        "rejoignez",
+        "suivez-nous",
+        "follow us",
+        "subscribe",
+        "abonnez-vous",
+    ];
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let head = fold(line.trim_start()).key;
+        if OPENINGS.iter().any(|opening| head.starts_with(opening)) {
+            ranges.push((start, start + line.len()));
+        }
+        start += line.len();
+    }
+    ranges
 }
 
 /// Where the body starts: after the first line when it is a title (short,
