@@ -529,6 +529,7 @@ fn assign_roles(article: &Article, entities: &mut [PersonEntity], mentions: &[Pe
             None => read_counterpart(article, entities, mentions, index)
                 .or_else(|| read_coordination(article, entities, mentions, index)),
         };
+        let nationality = adjacent_demonym(article, previous_end, mention.start);
         let entity = &mut entities[mention.entity];
         if let Some(reading) = reading {
             if !entity.titled {
@@ -539,7 +540,25 @@ fn assign_roles(article: &Article, entities: &mut [PersonEntity], mentions: &[Pe
                 entity.country = reading.country;
             }
         }
+        if entity.country.is_none() {
+            entity.country = nationality;
+        }
     }
+}
+
+/// "l'Ivoirien Franck Kessié", "la Kényane X", "Iranian director Jafar
+/// Panahi": a demonym at most two words before a name gives the person's
+/// nationality.
+fn adjacent_demonym(article: &Article, previous_end: usize, start: usize) -> Option<&'static str> {
+    let line_start = article.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let window_start = previous_end.max(line_start);
+    let demonym = article
+        .countries_in(window_start, start)
+        .filter(|m| m.form == CountryForm::Demonym)
+        .last()?;
+    let between = &article.text[demonym.end..start];
+    let words = between.split_whitespace().count();
+    (words <= 2 && !between.contains([',', '.', ';', ':'])).then_some(demonym.iso3)
 }
 
 /// "les ministres des Affaires étrangères, X et Y": a name joined by "et"
@@ -616,6 +635,11 @@ fn read_title_before(article: &Article, previous_end: usize, start: usize) -> Op
 
 /// Reads an apposition right after a name: "X, ministre de ...".
 fn read_apposition(article: &Article, end: usize) -> Option<TitleReading> {
+    // Headlines join names with commas ("X, Turkish envoy eye ..."): no
+    // apposition there.
+    if end < article.body_start {
+        return None;
+    }
     let rest = &article.text[end..];
     let rest = rest
         .strip_prefix(", ")
@@ -733,7 +757,12 @@ fn nearest_country(
     name_start: usize,
     cue_at: usize,
 ) -> Option<&'static str> {
-    let in_window: Vec<_> = article.countries_in(window_start, name_start).collect();
+    // "Ambassador to Ghana", "ambassadeur ... au Tchad": the receiving
+    // country, not the envoy's.
+    let in_window: Vec<_> = article
+        .countries_in(window_start, name_start)
+        .filter(|m| !super::clause::is_locative(article, m.start) && !after_pres(article, m.start))
+        .collect();
     if let Some(after) = in_window.iter().find(|m| m.start >= cue_at) {
         return Some(after.iso3);
     }
@@ -745,6 +774,14 @@ fn nearest_country(
                 && cue_at.saturating_sub(m.end) <= 16
         })
         .map(|m| m.iso3)
+}
+
+/// "auprès du Bénin", "près le Bénin": the country an envoy is posted to.
+fn after_pres(article: &Article, start: usize) -> bool {
+    let line_start = article.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let head = fold(&article.text[line_start..start]).key;
+    let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+    words.iter().any(|w| *w == "pres" || *w == "aupres")
 }
 
 /// Fills the country of titled persons the title phrase left without one:
