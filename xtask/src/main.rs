@@ -2,8 +2,10 @@
 //! `cargo xtask lexicon` regenerates the committed gazetteers under
 //! `crates/core/lexicon/` from pinned, licensed packages that it installs into
 //! a scratch folder under `target/`; `cargo xtask lexicon --check` fails when
-//! the committed files are stale.
+//! the committed files are stale. `cargo xtask bench [--mb N]` measures the
+//! extraction throughput against the Python pipeline (see BENCHMARKS.md).
 
+mod bench;
 mod lexicon;
 
 use std::path::PathBuf;
@@ -15,6 +17,9 @@ fn main() -> anyhow::Result<()> {
     let Some(task) = args.next() else {
         bail!("usage: cargo xtask lexicon [--check]");
     };
+    if task == "bench" {
+        return bench::run(&workspace_root()?, args);
+    }
     let check = match args.next().as_deref() {
         None => false,
         Some("--check") => true,

@@ -76,6 +76,10 @@ pub enum Command {
     Country(CountryArgs),
 
     Stats(StatsArgs),
+
+    Serve(ServeArgs),
+
+    Export(crate::export_cmd::ExportArgs),
 }
 
 /// Arguments of `entente extract`.
@@ -105,6 +109,28 @@ pub struct ExtractArgs {
     /// Records come out in input order whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+/// Serve the knowledge base as a web site and a JSON API, read-only.
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Serve the knowledge base as a web site and a JSON API, read-only.\n\n\
+                  The pages (home, search, countries, pair dossiers with SVG timelines, events, \
+                  agreements, persons and articles with their evidence highlighted) work without \
+                  JavaScript. The JSON API is under /api/v1, described by /api/v1/openapi.json. \
+                  The dossiers are built once at start-up; restart the server after an ingest.",
+    after_help = "Examples:\n  \
+                  entente ingest examples/articles.jsonl && entente serve\n  \
+                  entente serve --db /data/relations.db --addr 127.0.0.1:3000\n\n\
+                  The server listens on localhost only unless --addr names another address."
+)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: crate::kb_args::DbArgs,
+
+    /// The address to listen on; port 0 picks a free port.
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 /// A language the extractor reads.

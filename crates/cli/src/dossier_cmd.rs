@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use anyhow::{Context, bail};
 use entente_core::merge::{SourcedRecord, build_dossier, render_markdown, render_text};
-use entente_store::{Store, StoredRecord};
+use entente_store::StoredRecord;
 
 use crate::Outcome;
 use crate::kb_args::{DossierArgs, DossierFormat};

@@ -1,12 +1,16 @@
 //! `entente extract`: documents in, one JSON record per line out. Inputs are
-//! read lazily, one article at a time, and each record is written and flushed
-//! as soon as it is extracted, so the command streams in a pipe. An article
-//! that cannot be read, or on which the extractor panics, is reported on
-//! stderr and counted; the batch goes on, and the outcome says whether
-//! anything failed.
+//! read lazily, one article at a time, and extracted on `--jobs` threads (one
+//! per core by default); at most [`WINDOW`] articles are in flight at once, so
+//! memory stays flat whatever the corpus size. Records are printed in input
+//! order as soon as they and every record before them are ready, so the
+//! command streams in a pipe. An article that cannot be read, or on which the
+//! extractor panics, is reported on stderr in its place in the order and
+//! counted; the batch goes on, and the outcome says whether anything failed.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use anyhow::Context;
 use entente_core::Document;
@@ -19,19 +23,28 @@ use crate::catch::catch_panic;
 /// The name that stands for a manifest read from stdin in error messages.
 const STDIN_NAME: &str = "<stdin>";
 
+/// How many articles a parallel run reads ahead of the record it prints next.
+/// It bounds the memory of a run (a few hundred articles and their records)
+/// and is far more than the threads need to stay busy.
+const WINDOW: usize = 256;
+
 /// Runs `entente extract`. Fails only when the manifest cannot be opened or
 /// stdout cannot be written; unreadable articles make a partial failure.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
-    let mut stdout = io::stdout().lock();
+    let jobs = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let mut stdout = BufWriter::new(io::stdout());
     let mut stderr = Stderr;
     let tally = match &args.manifest {
         Some(path) if path == Path::new("-") => {
             let manifest = Manifest::from_reader(io::stdin().lock(), STDIN_NAME, "");
-            extract_all(manifest, &mut stdout, &mut stderr)?
+            extract_all(manifest, jobs, &mut stdout, &mut stderr)?
         }
         Some(path) => {
             let manifest = Manifest::open(path)?;
-            let tally = extract_all(manifest, &mut stdout, &mut stderr)?;
+            let tally = extract_all(manifest, jobs, &mut stdout, &mut stderr)?;
             if tally.articles == 0 {
                 let path = path.display();
                 let message = format_args!("warning: {path}: the manifest lists no articles");
@@ -46,7 +59,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
                 document.lang = args.lang.map(|lang| lang.code().to_string());
                 Ok(document)
             });
-            extract_all(documents, &mut stdout, &mut stderr)?
+            extract_all(documents, jobs, &mut stdout, &mut stderr)?
         }
     };
     Ok(tally.finish(&mut stderr))
@@ -72,50 +85,216 @@ impl Tally {
     }
 }
 
-/// Extracts every document in order and writes its record to `out` as one
-/// JSON line, flushed at once. Errors reading a document are reported on
-/// `err` (stderr) and counted; only a failure to write to `out` stops the loop.
+/// Extracts every document and writes its record to `out` as one JSON line,
+/// in input order, on `jobs` threads. Errors reading a document are reported
+/// on `err` (stderr) in their place and counted; only a failure to write to
+/// `out` stops the run.
 fn extract_all(
+    documents: impl Iterator<Item = Result<Document, IngestError>>,
+    jobs: usize,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
+) -> anyhow::Result<Tally> {
+    if jobs <= 1 {
+        return extract_sequentially(documents, out, err);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|index| format!("extract-{index}"))
+        // A panic outside the crash guard (a bug) has already been printed
+        // by the panic hook; the printer then reports the document as lost
+        // instead of the whole process aborting.
+        .panic_handler(|_| {})
+        .build()
+        .context("cannot start the extraction threads")?;
+    // The reading thread sends the printer, in input order, one receiver per
+    // document, on which a worker of the pool delivers that document's
+    // outcome. The channel's bound is the reading window.
+    let (order_sender, order_receiver) = mpsc::sync_channel::<Receiver<Processed>>(WINDOW);
+    std::thread::scope(|scope| {
+        let printer = scope.spawn(move || print_in_order(&order_receiver, out, err));
+        for entry in documents {
+            let (outcome_sender, outcome_receiver) = mpsc::sync_channel(1);
+            if order_sender.send(outcome_receiver).is_err() {
+                // The printer has stopped on a write error, which it returns.
+                break;
+            }
+            pool.spawn(move || {
+                // The printer may have stopped; the outcome is then unwanted.
+                let _ = outcome_sender.send(process(entry));
+            });
+        }
+        drop(order_sender);
+        match printer.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Extracts and prints every document on the calling thread, one at a time,
+/// flushing each record as soon as it is written.
+fn extract_sequentially(
     documents: impl Iterator<Item = Result<Document, IngestError>>,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> anyhow::Result<Tally> {
-    let mut tally = Tally::default();
-    let mut line = Vec::new();
+    let mut printer = Printer::new(out, err);
     for entry in documents {
-        tally.articles += 1;
-        let document = match entry {
-            Ok(document) => document,
-            Err(error) => {
-                tally.failed += 1;
-                report(err, format_args!("error: {:#}", anyhow::Error::new(error)));
-                continue;
-            }
-        };
-        let (record, diagnostics) = match catch_panic(|| entente_core::extract(&document)) {
-            Ok(extracted) => extracted,
-            Err(panic_message) => {
-                tally.failed += 1;
-                let id = &document.id;
-                let message = format_args!(
-                    "error: {id}: the extractor crashed (a bug in entente): {panic_message}"
-                );
-                report(err, message);
-                continue;
-            }
-        };
-        for diagnostic in &diagnostics {
-            report(err, format_args!("warning: {}: {diagnostic}", document.id));
-        }
-        line.clear();
-        serde_json::to_writer(&mut line, &record)
-            .with_context(|| format!("{}: cannot serialise the record", document.id))?;
-        line.push(b'\n');
-        out.write_all(&line)
-            .and_then(|()| out.flush())
-            .context("cannot write to stdout")?;
+        printer.print(process(entry))?;
+        printer.flush()?;
     }
-    Ok(tally)
+    Ok(printer.tally)
+}
+
+/// Prints the outcomes sent on `order` in that order. Output is flushed
+/// whenever the next outcome is not ready yet, so records stream out without
+/// one write per record when many are ready at once.
+fn print_in_order(
+    order: &Receiver<Receiver<Processed>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> anyhow::Result<Tally> {
+    let mut printer = Printer::new(out, err);
+    let mut next = order.recv().ok();
+    while let Some(pending) = next {
+        let processed = match pending.try_recv() {
+            Ok(processed) => processed,
+            Err(TryRecvError::Empty) => {
+                printer.flush()?;
+                pending.recv().unwrap_or(Processed::Lost)
+            }
+            Err(TryRecvError::Disconnected) => Processed::Lost,
+        };
+        printer.print(processed)?;
+        next = match order.try_recv() {
+            Ok(pending) => Some(pending),
+            Err(TryRecvError::Empty) => {
+                printer.flush()?;
+                order.recv().ok()
+            }
+            Err(TryRecvError::Disconnected) => None,
+        };
+    }
+    printer.flush()?;
+    Ok(printer.tally)
+}
+
+/// What became of one input, ready to print.
+enum Processed {
+    /// The input could not be read: the message to report.
+    Unreadable(String),
+    /// The extractor panicked on the document.
+    Crashed { id: String, message: String },
+    /// The record as one JSON line, and the extractor's diagnostics.
+    Extracted {
+        id: String,
+        line: Vec<u8>,
+        diagnostics: Vec<String>,
+    },
+    /// The record could not be serialised.
+    Unserialisable(anyhow::Error),
+    /// The worker thread stopped before it sent an outcome, which the crash
+    /// guard around the extractor should make impossible.
+    Lost,
+}
+
+/// Reads the outcome of one input: extracts the document under the crash
+/// guard and serialises its record. Runs on a worker thread.
+fn process(entry: Result<Document, IngestError>) -> Processed {
+    let document = match entry {
+        Ok(document) => document,
+        Err(error) => return Processed::Unreadable(format!("{:#}", anyhow::Error::new(error))),
+    };
+    let (record, diagnostics) = match catch_panic(|| entente_core::extract(&document)) {
+        Ok(extracted) => extracted,
+        Err(message) => {
+            return Processed::Crashed {
+                id: document.id,
+                message,
+            };
+        }
+    };
+    let mut line = Vec::new();
+    if let Err(error) = serde_json::to_writer(&mut line, &record) {
+        let error = anyhow::Error::new(error);
+        return Processed::Unserialisable(
+            error.context(format!("{}: cannot serialise the record", document.id)),
+        );
+    }
+    line.push(b'\n');
+    Processed::Extracted {
+        id: document.id,
+        line,
+        diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Writes outcomes: records on `out`, errors and warnings on `err`, and
+/// counts them.
+struct Printer<'w, O: Write, E: Write> {
+    out: &'w mut O,
+    err: &'w mut E,
+    tally: Tally,
+}
+
+impl<'w, O: Write, E: Write> Printer<'w, O, E> {
+    fn new(out: &'w mut O, err: &'w mut E) -> Self {
+        Printer {
+            out,
+            err,
+            tally: Tally::default(),
+        }
+    }
+
+    /// Prints one outcome. Records already written to `out` are flushed
+    /// before anything goes to `err`, so the two streams keep input order
+    /// when they share a terminal.
+    fn print(&mut self, processed: Processed) -> anyhow::Result<()> {
+        self.tally.articles += 1;
+        match processed {
+            Processed::Unreadable(message) => {
+                self.tally.failed += 1;
+                self.report(format_args!("error: {message}"))?;
+            }
+            Processed::Crashed { id, message } => {
+                self.tally.failed += 1;
+                self.report(format_args!(
+                    "error: {id}: the extractor crashed (a bug in entente): {message}"
+                ))?;
+            }
+            Processed::Lost => {
+                self.tally.failed += 1;
+                self.report(format_args!(
+                    "error: an extraction thread stopped without a record (a bug in entente)"
+                ))?;
+            }
+            Processed::Unserialisable(error) => return Err(error),
+            Processed::Extracted {
+                id,
+                line,
+                diagnostics,
+            } => {
+                for diagnostic in &diagnostics {
+                    self.report(format_args!("warning: {id}: {diagnostic}"))?;
+                }
+                self.out
+                    .write_all(&line)
+                    .context("cannot write to stdout")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn report(&mut self, message: std::fmt::Arguments<'_>) -> anyhow::Result<()> {
+        self.flush()?;
+        report(self.err, message);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        self.out.flush().context("cannot write to stdout")
+    }
 }
 
 /// Prints one line on `err`. If stderr itself is gone there is nobody left to
@@ -157,33 +336,62 @@ mod tests {
 
     #[test]
     fn records_come_out_in_order_and_failures_are_counted() {
-        let inputs: Vec<Result<Document, IngestError>> = vec![
-            Ok(document("a", "Le Togo et le Kazakhstan.")),
-            Err(IngestError::MissingId {
-                origin: "m.jsonl:2".to_string(),
-            }),
-            Ok(document("b", "La France et le Vietnam.")),
-        ];
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        let tally = extract_all(inputs.into_iter(), &mut out, &mut err).unwrap();
-        let expected = Tally {
-            articles: 3,
-            failed: 1,
+        for jobs in [1, 4] {
+            let inputs: Vec<Result<Document, IngestError>> = vec![
+                Ok(document("a", "Le Togo et le Kazakhstan.")),
+                Err(IngestError::MissingId {
+                    origin: "m.jsonl:2".to_string(),
+                }),
+                Ok(document("b", "La France et le Vietnam.")),
+            ];
+            let mut out = Vec::new();
+            let mut err = Vec::new();
+            let tally = extract_all(inputs.into_iter(), jobs, &mut out, &mut err).unwrap();
+            let expected = Tally {
+                articles: 3,
+                failed: 1,
+            };
+            assert_eq!(tally, expected);
+            assert_eq!(tally.finish(&mut err), Outcome::PartialFailure);
+            assert_eq!(
+                String::from_utf8(err).unwrap(),
+                "error: m.jsonl:2: no `id` (every line needs a non-empty string `id`)\n\
+                 1 of 3 articles failed\n"
+            );
+            let out = String::from_utf8(out).unwrap();
+            let ids: Vec<String> = out
+                .lines()
+                .map(|line| {
+                    serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].to_string()
+                })
+                .collect();
+            assert_eq!(ids, ["\"a\"", "\"b\""], "with {jobs} jobs");
+        }
+    }
+
+    #[test]
+    fn many_documents_on_many_threads_keep_their_order() {
+        let inputs = || {
+            (0..3 * WINDOW).map(|index| {
+                if index % 7 == 3 {
+                    Err(IngestError::MissingId {
+                        origin: format!("m.jsonl:{index}"),
+                    })
+                } else {
+                    let text = format!("Le Togo et le Kazakhstan, le {index} mars 2024.");
+                    Ok(document(&format!("d{index}"), &text))
+                }
+            })
         };
-        assert_eq!(tally, expected);
-        assert_eq!(tally.finish(&mut err), Outcome::PartialFailure);
-        assert_eq!(
-            String::from_utf8(err).unwrap(),
-            "error: m.jsonl:2: no `id` (every line needs a non-empty string `id`)\n\
-             1 of 3 articles failed\n"
-        );
-        let out = String::from_utf8(out).unwrap();
-        let ids: Vec<String> = out
-            .lines()
-            .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].to_string())
-            .collect();
-        assert_eq!(ids, ["\"a\"", "\"b\""]);
+        let run = |jobs| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let tally = extract_all(inputs(), jobs, &mut out, &mut err).unwrap();
+            (tally, out, err)
+        };
+        let sequential = run(1);
+        let unreadable = (0..3 * WINDOW).filter(|index| index % 7 == 3).count();
+        assert_eq!(sequential.0.failed, unreadable);
+        assert_eq!(run(3), sequential);
     }
 
     /// A writer whose reader has gone, like stdout piped into `head`.
@@ -201,8 +409,11 @@ mod tests {
 
     #[test]
     fn a_closed_stdout_stops_the_loop_with_a_broken_pipe() {
-        let inputs = vec![Ok(document("a", "Texte.")), Ok(document("b", "Texte."))];
-        let error = extract_all(inputs.into_iter(), &mut ClosedPipe, &mut Vec::new()).unwrap_err();
-        assert!(crate::is_broken_pipe(&error), "{error:#}");
+        for jobs in [1, 4] {
+            let inputs = vec![Ok(document("a", "Texte.")), Ok(document("b", "Texte."))];
+            let error = extract_all(inputs.into_iter(), jobs, &mut ClosedPipe, &mut Vec::new())
+                .unwrap_err();
+            assert!(crate::is_broken_pipe(&error), "{error:#}");
+        }
     }
 }

@@ -14,17 +14,18 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use entente_core::Record;
 use entente_ingest::{SourcedDocument, read_inputs};
-use entente_store::{Outcome as Stored, SourcedInput, SqliteStore, Store, document_hash};
+use entente_store::{Outcome as Stored, SourcedInput, Store, document_hash};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Outcome;
 use crate::catch::catch_panic;
 use crate::kb_args::IngestArgs;
+use crate::kb_common::create_store;
 
 /// Runs `entente ingest`. Fails only when the store cannot be opened or a
 /// batch cannot be committed; documents that fail make a partial failure.
 pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
-    let mut store = SqliteStore::open(&args.store.db)?;
+    let mut store = create_store(&args.store.db)?;
     let batch_size = usize::try_from(args.batch_size).unwrap_or(usize::MAX);
     let progress = progress_bar();
     let mut summary = Summary::default();
@@ -46,12 +47,12 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
             }
         }
         if batch.len() >= batch_size {
-            store_batch(&mut store, &mut batch, &mut summary)?;
+            store_batch(store.as_mut(), &mut batch, &mut summary)?;
         }
         summary.read += 1;
         progress.set_message(summary.progress());
     }
-    store_batch(&mut store, &mut batch, &mut summary)?;
+    store_batch(store.as_mut(), &mut batch, &mut summary)?;
     progress.finish_and_clear();
     summary.print(&args.store.db.display().to_string())
 }
@@ -80,7 +81,7 @@ fn extract_into(
 
 /// Stores and empties `batch` in one transaction, counting each outcome.
 fn store_batch(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     batch: &mut Vec<(SourcedDocument, Record)>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {

@@ -6,12 +6,46 @@ use std::path::Path;
 
 use anyhow::bail;
 use entente_core::lexicon::{country_name_en, lookup_country};
-use entente_store::SqliteStore;
+use entente_store::{SqliteStore, Store};
 
 /// Opens an existing store for a query; a missing, corrupt or newer store is
-/// an error whose message names the file.
-pub fn open_store(path: &Path) -> anyhow::Result<SqliteStore> {
-    Ok(SqliteStore::open_existing(path)?)
+/// an error whose message names the file. A `postgres://` or
+/// `postgresql://` URL opens a PostgreSQL store instead.
+pub fn open_store(db: &Path) -> anyhow::Result<Box<dyn Store>> {
+    match postgres_url(db) {
+        Some(url) => open_postgres(url, false),
+        None => Ok(Box::new(SqliteStore::open_existing(db)?)),
+    }
+}
+
+/// Opens the store to write into, creating it if needed; `--db` as in
+/// [`open_store`].
+pub fn create_store(db: &Path) -> anyhow::Result<Box<dyn Store>> {
+    match postgres_url(db) {
+        Some(url) => open_postgres(url, true),
+        None => Ok(Box::new(SqliteStore::open(db)?)),
+    }
+}
+
+/// The URL `--db` holds when it names a PostgreSQL database.
+fn postgres_url(db: &Path) -> Option<&str> {
+    db.to_str()
+        .filter(|db| db.starts_with("postgres://") || db.starts_with("postgresql://"))
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(url: &str, create: bool) -> anyhow::Result<Box<dyn Store>> {
+    Ok(Box::new(entente_store::PostgresStore::connect(
+        url, create,
+    )?))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(_url: &str, _create: bool) -> anyhow::Result<Box<dyn Store>> {
+    bail!(
+        "this entente was built without PostgreSQL support; rebuild it with \
+         `cargo install --path crates/cli --features postgres`, or give --db a SQLite file"
+    )
 }
 
 /// The ISO3 code of the country `query` names, or an error that suggests the

@@ -6,11 +6,13 @@
 mod args;
 mod catch;
 mod dossier_cmd;
+mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
 mod kb_args;
 mod kb_common;
 mod query_cmd;
+mod serve_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -29,6 +31,8 @@ fn main() -> ExitCode {
         Command::Countries(countries_args) => query_cmd::countries(&countries_args),
         Command::Country(country_args) => query_cmd::country(&country_args),
         Command::Stats(stats_args) => query_cmd::stats(&stats_args),
+        Command::Serve(serve_args) => serve_cmd::run(&serve_args),
+        Command::Export(export_args) => export_cmd::run(&export_args),
     };
     match outcome {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use anyhow::Context;
-use entente_store::{PairActivity, SearchHit, Stats, Store};
+use entente_store::{PairActivity, SearchHit, Stats};
 use serde::Serialize;
 
 use crate::Outcome;

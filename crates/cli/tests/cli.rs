@@ -407,3 +407,22 @@ fn the_help_teaches_with_examples() {
     output.assert_code(0);
     assert!(output.stdout.contains("extract"), "{}", output.stdout);
 }
+
+#[test]
+fn one_job_and_four_jobs_print_the_same_bytes() {
+    let manifest = workspace_dir().join("examples/articles.jsonl");
+    let manifest = manifest.to_str().unwrap();
+    let one = entente(&["extract", "--manifest", manifest, "--jobs", "1"]).run();
+    one.assert_code(0);
+    let four = entente(&["extract", "--manifest", manifest, "--jobs", "4"]).run();
+    four.assert_code(0);
+    assert_eq!(one.records().len(), 44);
+    assert!(
+        one.stdout == four.stdout,
+        "--jobs 1 and --jobs 4 print different records"
+    );
+    assert_eq!(one.stderr, four.stderr);
+    entente(&["extract", "--manifest", manifest, "--jobs", "0"])
+        .run()
+        .assert_code(2);
+}

@@ -77,6 +77,26 @@ pub enum StoreError {
         source: serde_json::Error,
     },
 
+    /// The PostgreSQL database cannot be reached, or refuses the connection
+    /// (`target` is its URL with the password hidden).
+    #[cfg(feature = "postgres")]
+    #[error("{target}: cannot connect to the PostgreSQL database: {source}")]
+    Unreachable {
+        target: String,
+        #[source]
+        source: postgres::Error,
+    },
+
+    /// A PostgreSQL query or write failed; `doing` says which.
+    #[cfg(feature = "postgres")]
+    #[error("{target}: {doing}: {source}")]
+    Postgres {
+        target: String,
+        doing: String,
+        #[source]
+        source: postgres::Error,
+    },
+
     /// A search query has no words to look for.
     #[error("the search query {query:?} has no words to look for")]
     EmptyQuery { query: String },

@@ -14,6 +14,8 @@ mod error;
 mod facts;
 mod hash;
 mod model;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod sqlite;
 
 pub use error::{Result, StoreError};
@@ -22,6 +24,8 @@ pub use model::{
     EvidenceHit, Outcome, PairActivity, SearchHit, SourcedInput, Stats, StoredDocument,
     StoredRecord,
 };
+#[cfg(feature = "postgres")]
+pub use postgres::{POSTGRES_SCHEMA_VERSION, PostgresStore, redact};
 pub use sqlite::{SCHEMA_VERSION, SqliteStore};
 
 use entente_core::Record;
@@ -71,4 +75,12 @@ pub trait Store {
 
     /// Every stored version of every document, by source then version.
     fn documents(&self) -> Result<Vec<StoredDocument>>;
+
+    /// The latest version of the document ingested under `doc_id`, with its
+    /// text and record; `None` when no document has that id.
+    fn document(&self, doc_id: &str) -> Result<Option<StoredRecord>>;
+
+    /// The latest version of every document with its record, by id then
+    /// source: what an export reads.
+    fn latest_records(&self) -> Result<Vec<StoredRecord>>;
 }

@@ -1,194 +1,206 @@
-//! Behaviour of the SQLite store on the bundled example articles: storing is
-//! idempotent, changed content is a new version that hides the old one, the
-//! pair, ranking and search queries read the latest versions, and files that
-//! are missing, corrupt, foreign or newer are refused with clear errors.
-
+//! Behaviour of the store on the bundled example articles, run on every
+//! backend (see `common/backend.rs`): storing is idempotent, changed content
+//! is a new version that hides the old one, and the pair, ranking and search
+//! queries read the latest versions. SQLite files that are missing, corrupt,
+//! foreign or newer are refused with clear errors; `postgres.rs` checks the
+//! same refusals for PostgreSQL.
 mod common;
 
+use common::backend::backends;
 use common::{document, example, examples, input, put_all, store_path};
 use entente_store::{
-    Outcome, SCHEMA_VERSION, SourcedInput, SqliteStore, Store, StoreError, content_hash,
-    document_hash,
+    Outcome, SCHEMA_VERSION, SourcedInput, SqliteStore, StoreError, content_hash, document_hash,
 };
 
 #[test]
 fn storing_the_same_documents_twice_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = store_path(dir.path());
-    let documents = examples();
-    assert_eq!(documents.len(), 44);
-    let mut store = SqliteStore::open(&path).unwrap();
-    let outcomes = put_all(&mut store, &documents);
-    assert!(
-        outcomes.iter().all(|outcome| *outcome == Outcome::Added),
-        "{outcomes:?}"
-    );
-    let stats = store.stats().unwrap();
-    let stored = store.documents().unwrap();
-    assert_eq!(stats.documents, 44);
-    assert_eq!(stats.versions, 44);
-    assert!(
-        stats.events > 0 && stats.persons > 0 && stats.mentions > 0,
-        "{stats:?}"
-    );
-    drop(store);
-
-    let mut store = SqliteStore::open_existing(&path).unwrap();
-    for (sourced, _) in &documents {
+    for backend in backends() {
+        eprintln!("backend: {}", backend.name);
+        let documents = examples();
+        assert_eq!(documents.len(), 44);
+        let mut store = backend.create();
+        let outcomes = put_all(store.as_mut(), &documents);
         assert!(
-            store
-                .has_content(&document_hash(&sourced.document))
+            outcomes.iter().all(|outcome| *outcome == Outcome::Added),
+            "{outcomes:?}"
+        );
+        let stats = store.stats().unwrap();
+        let stored = store.documents().unwrap();
+        assert_eq!(stats.documents, 44);
+        assert_eq!(stats.versions, 44);
+        assert!(
+            stats.events > 0 && stats.persons > 0 && stats.mentions > 0,
+            "{stats:?}"
+        );
+        drop(store);
+
+        let mut store = backend.open_existing().unwrap();
+        for (sourced, _) in &documents {
+            assert!(
+                store
+                    .has_content(&document_hash(&sourced.document))
+                    .unwrap()
+            );
+        }
+        assert!(
+            !store
+                .has_content(&content_hash("never stored", None))
                 .unwrap()
         );
+        let outcomes = put_all(store.as_mut(), &documents);
+        assert!(
+            outcomes
+                .iter()
+                .all(|outcome| *outcome == Outcome::Unchanged),
+            "{outcomes:?}"
+        );
+        assert_eq!(store.stats().unwrap(), stats);
+        assert_eq!(store.documents().unwrap(), stored);
     }
-    assert!(
-        !store
-            .has_content(&content_hash("never stored", None))
-            .unwrap()
-    );
-    let outcomes = put_all(&mut store, &documents);
-    assert!(
-        outcomes
-            .iter()
-            .all(|outcome| *outcome == Outcome::Unchanged),
-        "{outcomes:?}"
-    );
-    assert_eq!(store.stats().unwrap(), stats);
-    assert_eq!(store.documents().unwrap(), stored);
 }
 
 #[test]
 fn changed_content_under_a_source_is_its_next_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(store_path(dir.path())).unwrap();
-    let (first, first_record) = document(
-        "wire-1",
-        "Lomé, 3 mars. Le Togo et le Kazakhstan ont signé un mémorandum sur l'agriculture.",
-        "2025-03-03",
-    );
-    let (second, second_record) = document(
-        "wire-1",
-        "Lomé, 3 mars. Le Togo et le Kazakhstan ont signé un accord sur les visas.",
-        "2025-03-03",
-    );
-    let at = |document| SourcedInput {
-        document,
-        source: "https://example.org/wire-1",
-        title: Some("Togo-Kazakhstan"),
-    };
-    assert_eq!(
-        store.put(&at(&first), &first_record).unwrap(),
-        Outcome::Added
-    );
-    assert_eq!(
-        store.put(&at(&second), &second_record).unwrap(),
-        Outcome::NewVersion
-    );
-    assert_eq!(
-        store.put(&at(&second), &second_record).unwrap(),
-        Outcome::Unchanged
-    );
+    for backend in backends() {
+        eprintln!("backend: {}", backend.name);
+        let mut store = backend.create();
+        let (first, first_record) = document(
+            "wire-1",
+            "Lomé, 3 mars. Le Togo et le Kazakhstan ont signé un mémorandum sur l'agriculture.",
+            "2025-03-03",
+        );
+        let (second, second_record) = document(
+            "wire-1",
+            "Lomé, 3 mars. Le Togo et le Kazakhstan ont signé un accord sur les visas.",
+            "2025-03-03",
+        );
+        let at = |document| SourcedInput {
+            document,
+            source: "https://example.org/wire-1",
+            title: Some("Togo-Kazakhstan"),
+        };
+        assert_eq!(
+            store.put(&at(&first), &first_record).unwrap(),
+            Outcome::Added
+        );
+        assert_eq!(
+            store.put(&at(&second), &second_record).unwrap(),
+            Outcome::NewVersion
+        );
+        assert_eq!(
+            store.put(&at(&second), &second_record).unwrap(),
+            Outcome::Unchanged
+        );
 
-    let stats = store.stats().unwrap();
-    assert_eq!((stats.documents, stats.versions), (1, 2));
-    let records = store.records_for_pair("TGO", "KAZ").unwrap();
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0].version, 2);
-    assert_eq!(records[0].text, second.text);
-    assert_eq!(records[0].title.as_deref(), Some("Togo-Kazakhstan"));
-    assert_eq!(records[0].record, second_record);
-    // Only the latest version is searched.
-    assert!(store.search("agriculture", 10).unwrap().is_empty());
-    assert_eq!(store.search("visas", 10).unwrap().len(), 1);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.versions), (1, 2));
+        let records = store.records_for_pair("TGO", "KAZ").unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].version, 2);
+        assert_eq!(records[0].text, second.text);
+        assert_eq!(records[0].title.as_deref(), Some("Togo-Kazakhstan"));
+        assert_eq!(records[0].record, second_record);
+        // Only the latest version is searched.
+        assert!(store.search("agriculture", 10).unwrap().is_empty());
+        assert_eq!(store.search("visas", 10).unwrap().len(), 1);
+    }
 }
 
 #[test]
 fn the_same_content_from_another_source_is_not_stored_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(store_path(dir.path())).unwrap();
-    let (sourced, record) = example("dev-fr-001");
-    assert_eq!(
-        store.put(&input(&sourced), &record).unwrap(),
-        Outcome::Added
-    );
-    let elsewhere = SourcedInput {
-        source: "copies/dev-fr-001.txt",
-        ..input(&sourced)
-    };
-    assert_eq!(store.put(&elsewhere, &record).unwrap(), Outcome::Unchanged);
-    assert_eq!(store.stats().unwrap().documents, 1);
+    for backend in backends() {
+        eprintln!("backend: {}", backend.name);
+        let mut store = backend.create();
+        let (sourced, record) = example("dev-fr-001");
+        assert_eq!(
+            store.put(&input(&sourced), &record).unwrap(),
+            Outcome::Added
+        );
+        let elsewhere = SourcedInput {
+            source: "copies/dev-fr-001.txt",
+            ..input(&sourced)
+        };
+        assert_eq!(store.put(&elsewhere, &record).unwrap(), Outcome::Unchanged);
+        assert_eq!(store.stats().unwrap().documents, 1);
+    }
 }
 
 #[test]
 fn pair_queries_read_the_records_of_both_countries() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(store_path(dir.path())).unwrap();
-    let documents = examples();
-    put_all(&mut store, &documents);
+    for backend in backends() {
+        eprintln!("backend: {}", backend.name);
+        let mut store = backend.create();
+        let documents = examples();
+        put_all(store.as_mut(), &documents);
 
-    let records = store.records_for_pair("FRA", "CIV").unwrap();
-    assert_eq!(records, store.records_for_pair("CIV", "FRA").unwrap());
-    assert!(records.iter().any(|stored| stored.doc_id == "dev-fr-001"));
-    for stored in &records {
-        let countries = &stored.record.countries;
-        assert!(countries.contains(&"CIV".to_string()) && countries.contains(&"FRA".to_string()));
-    }
-    let published: Vec<_> = records
-        .iter()
-        .map(|stored| stored.published.clone())
-        .collect();
-    let mut sorted = published.clone();
-    sorted.sort_by_key(|date| (date.is_none(), date.clone()));
-    assert_eq!(published, sorted, "oldest first, undated last");
-
-    let ranked = store.pairs_ranked(Some(5)).unwrap();
-    assert_eq!(ranked.len(), 5);
-    for window in ranked.windows(2) {
-        let key =
-            |pair: &entente_store::PairActivity| (pair.events, pair.agreements, pair.documents);
-        assert!(key(&window[0]) >= key(&window[1]), "{ranked:?}");
-    }
-    let partners = store.partners("FRA").unwrap();
-    assert!(!partners.is_empty());
-    assert!(
-        partners
+        let records = store.records_for_pair("FRA", "CIV").unwrap();
+        assert_eq!(records, store.records_for_pair("CIV", "FRA").unwrap());
+        assert!(records.iter().any(|stored| stored.doc_id == "dev-fr-001"));
+        for stored in &records {
+            let countries = &stored.record.countries;
+            assert!(
+                countries.contains(&"CIV".to_string()) && countries.contains(&"FRA".to_string())
+            );
+        }
+        let published: Vec<_> = records
             .iter()
-            .all(|pair| pair.pair.contains(&"FRA".to_string()))
-    );
-    assert!(partners.iter().all(|pair| pair.pair[0] < pair.pair[1]));
-    assert!(store.partners("XXX").unwrap().is_empty());
+            .map(|stored| stored.published.clone())
+            .collect();
+        let mut sorted = published.clone();
+        sorted.sort_by_key(|date| (date.is_none(), date.clone()));
+        assert_eq!(published, sorted, "oldest first, undated last");
+
+        let ranked = store.pairs_ranked(Some(5)).unwrap();
+        assert_eq!(ranked.len(), 5);
+        for window in ranked.windows(2) {
+            let key =
+                |pair: &entente_store::PairActivity| (pair.events, pair.agreements, pair.documents);
+            assert!(key(&window[0]) >= key(&window[1]), "{ranked:?}");
+        }
+        let partners = store.partners("FRA").unwrap();
+        assert!(!partners.is_empty());
+        assert!(
+            partners
+                .iter()
+                .all(|pair| pair.pair.contains(&"FRA".to_string()))
+        );
+        assert!(partners.iter().all(|pair| pair.pair[0] < pair.pair[1]));
+        assert!(store.partners("XXX").unwrap().is_empty());
+    }
 }
 
 #[test]
 fn search_ignores_case_and_accents_and_shows_evidence() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(store_path(dir.path())).unwrap();
-    put_all(&mut store, &examples());
+    for backend in backends() {
+        eprintln!("backend: {}", backend.name);
+        let mut store = backend.create();
+        put_all(store.as_mut(), &examples());
 
-    let hits = store.search("cote d'ivoire", 50).unwrap();
-    assert!(
-        hits.iter().any(|hit| hit.doc_id == "dev-fr-001"),
-        "{hits:?}"
-    );
-    assert!(hits.iter().all(|hit| hit.snippet.contains('[')), "{hits:?}");
-    let hits = store.search("barrot", 50).unwrap();
-    let hit = hits.iter().find(|hit| hit.doc_id == "dev-fr-001").unwrap();
-    assert!(!hit.evidence.is_empty(), "{hit:?}");
-    assert!(
-        hit.evidence
-            .iter()
-            .all(|evidence| evidence.sentence.contains("[Barrot]"))
-    );
-    assert!(
-        hit.evidence
-            .iter()
-            .all(|evidence| !evidence.facts.is_empty())
-    );
-    assert!(!store.search("barr*", 50).unwrap().is_empty());
-    assert!(store.search("Kazakhstan", 1).unwrap().len() <= 1);
-    assert!(store.search("zzzqqq", 10).unwrap().is_empty());
-    let error = store.search(" - ", 10).unwrap_err();
-    assert!(matches!(error, StoreError::EmptyQuery { .. }), "{error}");
+        let hits = store.search("cote d'ivoire", 50).unwrap();
+        assert!(
+            hits.iter().any(|hit| hit.doc_id == "dev-fr-001"),
+            "{hits:?}"
+        );
+        assert!(hits.iter().all(|hit| hit.snippet.contains('[')), "{hits:?}");
+        let hits = store.search("barrot", 50).unwrap();
+        let hit = hits.iter().find(|hit| hit.doc_id == "dev-fr-001").unwrap();
+        assert!(!hit.evidence.is_empty(), "{hit:?}");
+        assert!(
+            hit.evidence
+                .iter()
+                .all(|evidence| evidence.sentence.contains("[Barrot]"))
+        );
+        assert!(
+            hit.evidence
+                .iter()
+                .all(|evidence| !evidence.facts.is_empty())
+        );
+        assert!(!store.search("barr*", 50).unwrap().is_empty());
+        assert!(store.search("Kazakhstan", 1).unwrap().len() <= 1);
+        assert!(store.search("zzzqqq", 10).unwrap().is_empty());
+        let error = store.search(" - ", 10).unwrap_err();
+        assert!(matches!(error, StoreError::EmptyQuery { .. }), "{error}");
+    }
 }
 
 #[test]
@@ -266,4 +278,21 @@ fn set_user_version(path: &std::path::Path, version: i64) {
     connection
         .pragma_update(None, "user_version", version)
         .unwrap();
+}
+
+#[test]
+fn a_document_is_found_by_the_id_it_was_ingested_under() {
+    for backend in backends() {
+        let mut store = backend.create();
+        put_all(store.as_mut(), &examples());
+        let stored = store
+            .document("dev-fr-001")
+            .unwrap()
+            .expect("dev-fr-001 is stored");
+        assert_eq!(stored.doc_id, "dev-fr-001");
+        assert_eq!(stored.record.id, "dev-fr-001");
+        assert_eq!(stored.published.as_deref(), Some("2025-01-21"));
+        assert!(!stored.text.is_empty());
+        assert_eq!(store.document("no-such-document").unwrap(), None);
+    }
 }

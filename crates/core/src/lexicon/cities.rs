@@ -135,7 +135,7 @@ pub(crate) static LEXICON: LazyLock<CityLexicon> = LazyLock::new(|| {
         pattern_entries.push(city);
     }
 
-    let gazetteer = Gazetteer::new(&keys);
+    let gazetteer = Gazetteer::new_anchored(&keys);
     CityLexicon {
         entries,
         problems,
@@ -174,7 +174,7 @@ fn find_in(analysed: &Analysed<'_>) -> Vec<(usize, usize, &'static CityEntry)> {
     let lexicon = &*LEXICON;
     let accepted = lexicon
         .gazetteer
-        .whole_word_matches(&analysed.key)
+        .whole_word_matches_at(&analysed.key, capitalised_starts(analysed))
         .into_iter()
         .filter(|hit| starts_capitalized(analysed.source(hit.start, hit.end)))
         .filter(|hit| !super::context::in_longer_name(analysed, hit.start, hit.end))
@@ -187,6 +187,29 @@ fn find_in(analysed: &Analysed<'_>) -> Vec<(usize, usize, &'static CityEntry)> {
         .into_iter()
         .filter(|(_, _, entry)| entry.name != BLOCKED)
         .collect()
+}
+
+/// The key offsets where a city name may start: those whose source
+/// character is a capital (a city name is a proper noun, and the first
+/// letter of its source decides) or is not a letter at all, and that start
+/// some key of the gazetteer. The others cannot start an accepted match, so
+/// only these are searched.
+fn capitalised_starts<'a>(analysed: &'a Analysed<'_>) -> impl Iterator<Item = usize> + 'a {
+    let gazetteer = &LEXICON.gazetteer;
+    let bytes = analysed.key.as_bytes();
+    (0..bytes.len()).filter(move |&offset| {
+        let byte = bytes[offset];
+        // Inside an ASCII word: no whole-word match starts here.
+        let inside_word =
+            byte.is_ascii_alphanumeric() && offset > 0 && bytes[offset - 1].is_ascii_alphanumeric();
+        !inside_word
+            && gazetteer.starts_some_key(byte)
+            && analysed.key.is_char_boundary(offset)
+            && analysed.text[analysed.folded.source_offset(offset)..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic() || c.is_uppercase())
+    })
 }
 
 /// Whether a US city's name ends at key offset `key_end` ("Atlanta" in
@@ -225,4 +248,58 @@ pub fn country_of_city(name: &str) -> Option<&'static str> {
         .map(|&index| &lexicon.entries[index])
         .filter(|entry| entry.name != BLOCKED)
         .map(|entry| entry.iso3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `find_in` found when it searched the whole text.
+    fn find_in_whole_text(analysed: &Analysed<'_>) -> Vec<(usize, usize, &'static CityEntry)> {
+        let lexicon = &*LEXICON;
+        let accepted = lexicon
+            .gazetteer
+            .whole_word_matches(&analysed.key)
+            .into_iter()
+            .filter(|hit| starts_capitalized(analysed.source(hit.start, hit.end)))
+            .filter(|hit| !super::super::context::in_longer_name(analysed, hit.start, hit.end))
+            .map(|hit| {
+                let entry = &lexicon.entries[lexicon.pattern_entries[hit.pattern]];
+                (hit.start, hit.end, entry)
+            })
+            .collect();
+        leftmost_longest(accepted)
+            .into_iter()
+            .filter(|(_, _, entry)| entry.name != BLOCKED)
+            .collect()
+    }
+
+    #[test]
+    fn searching_capitalised_starts_finds_what_the_whole_text_search_found() {
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(examples)
+            .unwrap()
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(
+            [
+                "À PARIS, à Lomé, à lomé, 's-Hertogenbosch et Saint-Louis-du-Sénégal.",
+                "NEW YORK — Washington Post, Ñuuk, ÑUUK, Œil-de-Bœuf, 1Paris, l'Italie.",
+                "Kyïv, Кишинёв, Αθήνα, São Paulo, SÃO PAULO, d'Abidjan, N'Djamena.",
+            ]
+            .map(str::to_string),
+        );
+        for text in &texts {
+            let analysed = Analysed::new(text);
+            let found: Vec<(usize, usize, &str)> = find_in(&analysed)
+                .into_iter()
+                .map(|(start, end, entry)| (start, end, entry.name))
+                .collect();
+            let expected: Vec<(usize, usize, &str)> = find_in_whole_text(&analysed)
+                .into_iter()
+                .map(|(start, end, entry)| (start, end, entry.name))
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+    }
 }

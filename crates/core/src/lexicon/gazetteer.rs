@@ -2,7 +2,9 @@
 //! embedded TSV files, one Aho-Corasick automaton over folded forms, whole
 //! word matching, and the leftmost-longest choice among accepted matches.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::text::{Folded, fold};
 
@@ -50,6 +52,8 @@ impl<'t> Analysed<'t> {
 /// An automaton over the match keys of a list of forms.
 pub(crate) struct Gazetteer {
     automaton: AhoCorasick,
+    /// Whether some key starts with each byte value.
+    first_bytes: [bool; 256],
 }
 
 /// A whole-word occurrence of a pattern in a key.
@@ -63,41 +67,123 @@ pub(crate) struct RawMatch {
 impl Gazetteer {
     /// Builds the automaton. Pattern `i` is `keys[i]`.
     pub fn new(keys: &[String]) -> Gazetteer {
+        Gazetteer::build(
+            keys,
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard),
+        )
+    }
+
+    /// Builds an automaton that also answers
+    /// [`Gazetteer::whole_word_matches_at`].
+    pub fn new_anchored(keys: &[String]) -> Gazetteer {
+        let mut builder = AhoCorasickBuilder::new();
+        builder
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Both);
+        Gazetteer::build(keys, &builder)
+    }
+
+    fn build(keys: &[String], builder: &AhoCorasickBuilder) -> Gazetteer {
         // The patterns are our own embedded data, which tests build; the
         // builder fails only past size limits far above the lexicons.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+        let automaton = builder
             .build(keys)
             .expect("the gazetteer automaton builds from the embedded lexicon");
-        Gazetteer { automaton }
+        let mut first_bytes = [false; 256];
+        for key in keys {
+            if let Some(&first) = key.as_bytes().first() {
+                first_bytes[usize::from(first)] = true;
+            }
+        }
+        Gazetteer {
+            automaton,
+            first_bytes,
+        }
     }
 
     /// Every whole-word occurrence of every pattern, overlapping ones
     /// included, in key order.
     pub fn whole_word_matches(&self, key: &str) -> Vec<RawMatch> {
-        let bytes = key.as_bytes();
         let mut found = Vec::new();
         for hit in self.automaton.find_overlapping_iter(key) {
-            let (start, end) = (hit.start(), hit.end());
-            if start == end {
-                continue;
-            }
-            let starts_word = is_word_byte(bytes[start]);
-            let ends_word = is_word_byte(bytes[end - 1]);
-            if starts_word && !word_boundary_before(key, start) {
-                continue;
-            }
-            if ends_word && !word_boundary_after(key, end) {
-                continue;
-            }
-            found.push(RawMatch {
-                pattern: hit.pattern().as_usize(),
-                start,
-                end,
-            });
+            push_whole_word(
+                &mut found,
+                key,
+                hit.pattern().as_usize(),
+                hit.start(),
+                hit.end(),
+            );
         }
         found
     }
+
+    /// Whether some pattern starts with `byte`.
+    pub fn starts_some_key(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte)]
+    }
+
+    /// The whole-word occurrences of [`Gazetteer::whole_word_matches`] that
+    /// start at one of `starts` (increasing byte offsets on character
+    /// boundaries of `key`), found by one anchored search at each, in order
+    /// of start. Callers that only want matches starting at a few places
+    /// (capitalised words) skip the walk over the rest of the text. The
+    /// gazetteer must come from [`Gazetteer::new_anchored`].
+    pub fn whole_word_matches_at(
+        &self,
+        key: &str,
+        starts: impl Iterator<Item = usize>,
+    ) -> Vec<RawMatch> {
+        let bytes = key.as_bytes();
+        let mut found = Vec::new();
+        for start in starts {
+            if is_word_byte(bytes[start]) && !word_boundary_before(key, start) {
+                continue;
+            }
+            let input = Input::new(key).range(start..).anchored(Anchored::Yes);
+            let mut state = aho_corasick::automaton::OverlappingState::start();
+            loop {
+                // The automaton answers anchored searches (see
+                // `new_anchored`), so the search cannot fail.
+                self.automaton
+                    .try_find_overlapping(input.clone(), &mut state)
+                    .expect("the gazetteer was built for anchored searches");
+                let Some(hit) = state.get_match() else {
+                    break;
+                };
+                push_whole_word(
+                    &mut found,
+                    key,
+                    hit.pattern().as_usize(),
+                    hit.start(),
+                    hit.end(),
+                );
+            }
+        }
+        found
+    }
+}
+
+/// Pushes the occurrence `[start, end)` of `pattern` when it is a whole word
+/// (or words) of `key`.
+fn push_whole_word(found: &mut Vec<RawMatch>, key: &str, pattern: usize, start: usize, end: usize) {
+    let bytes = key.as_bytes();
+    if start == end {
+        return;
+    }
+    let starts_word = is_word_byte(bytes[start]);
+    let ends_word = is_word_byte(bytes[end - 1]);
+    if starts_word && !word_boundary_before(key, start) {
+        return;
+    }
+    if ends_word && !word_boundary_after(key, end) {
+        return;
+    }
+    found.push(RawMatch {
+        pattern,
+        start,
+        end,
+    });
 }
 
 /// Whether a key byte belongs to a word: ASCII letters and digits, and every

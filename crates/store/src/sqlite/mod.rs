@@ -3,6 +3,7 @@
 //! own errors are turned into [`StoreError`]s that name the file; a file that
 //! SQLite calls corrupt or "not a database" becomes [`StoreError::Corrupt`].
 
+mod document;
 mod read;
 mod schema;
 mod write;
@@ -183,6 +184,14 @@ impl Store for SqliteStore {
 
     fn documents(&self) -> Result<Vec<StoredDocument>> {
         read::documents(&self.connection, &self.path)
+    }
+
+    fn document(&self, doc_id: &str) -> Result<Option<StoredRecord>> {
+        document::document(&self.connection, &self.path, doc_id)
+    }
+
+    fn latest_records(&self) -> Result<Vec<StoredRecord>> {
+        read::latest_records(&self.connection, &self.path)
     }
 }
 

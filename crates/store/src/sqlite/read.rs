@@ -82,6 +82,39 @@ pub fn records_for_pair(
     Ok(records)
 }
 
+/// The latest version of every document with its record, by id then source.
+pub fn latest_records(connection: &Connection, path: &Path) -> Result<Vec<StoredRecord>> {
+    let at = |source| failure(path, "reading every record", source);
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT d.id, d.source, d.version, d.published, d.title, d.text, r.record
+             FROM latest_documents AS d JOIN records AS r ON r.doc_key = d.doc_key
+             ORDER BY d.id, d.source",
+        )
+        .map_err(at)?;
+    let mut rows = statement.query([]).map_err(at)?;
+    let mut records = Vec::new();
+    while let Some(row) = rows.next().map_err(at)? {
+        let doc_id: String = row.get(0).map_err(at)?;
+        let json: String = row.get(6).map_err(at)?;
+        let record = serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
+            path: path.to_path_buf(),
+            doc_id: doc_id.clone(),
+            source,
+        })?;
+        records.push(StoredRecord {
+            doc_id,
+            source: row.get(1).map_err(at)?,
+            version: row.get(2).map_err(at)?,
+            published: row.get(3).map_err(at)?,
+            title: row.get(4).map_err(at)?,
+            text: row.get(5).map_err(at)?,
+            record,
+        });
+    }
+    Ok(records)
+}
+
 /// The activity of every pair, or of the pairs that include `country`.
 pub fn pair_activity(
     connection: &Connection,

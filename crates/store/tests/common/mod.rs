@@ -1,14 +1,16 @@
 //! Helpers shared by the store's tests: the bundled example articles read
 //! through entente-ingest and extracted by entente-core, ready to store, and
-//! temporary store files.
+//! temporary store files, and the backends to run against (`backend.rs`).
 
 #![allow(dead_code)]
+
+pub mod backend;
 
 use std::path::{Path, PathBuf};
 
 use entente_core::{Document, Record};
 use entente_ingest::{SourcedDocument, read_inputs};
-use entente_store::{Outcome, SourcedInput, SqliteStore, Store};
+use entente_store::{Outcome, SourcedInput, Store};
 
 /// The root of the workspace.
 pub fn workspace_dir() -> PathBuf {
@@ -45,7 +47,7 @@ pub fn input(sourced: &SourcedDocument) -> SourcedInput<'_> {
 }
 
 /// Stores every document in one batch and returns the outcomes.
-pub fn put_all(store: &mut SqliteStore, documents: &[(SourcedDocument, Record)]) -> Vec<Outcome> {
+pub fn put_all(store: &mut dyn Store, documents: &[(SourcedDocument, Record)]) -> Vec<Outcome> {
     let batch: Vec<(SourcedInput<'_>, &Record)> = documents
         .iter()
         .map(|(sourced, record)| (input(sourced), record))
