@@ -33,13 +33,13 @@ pub(crate) struct AgreementDraft {
 
 /// Definite references to an agreement already named.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:cet accord|ce nouvel accord|cet acte|ce texte|ce memorandum|ce protocole|l'accord|le texte|il a ete signe|elle a ete signee|the (?:new )?(?:agreement|deal|pact|accord|treaty|memorandum|mou|document)|it was (?:signed|initialled|concluded|inked))\b")
+    Regex::new(r"(?-u:\b)(?:cet accord|ce nouvel accord|cet acte|ce texte|ce memorandum|ce protocole|l'accord|le texte|il a ete signe|elle a ete signee|the (?:new )?(?:agreement|deal|pact|accord|treaty|memorandum|mou|document)|it was (?:signed|initialled|concluded|inked))(?-u:\b)")
         .expect("reference pattern")
 });
 
 /// Words that stop the phrase naming an agreement's subject.
 static PHRASE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;:.()]| (?:qui|que|dont|a ete|ont ete|sera|which|that|was|were|will|signed|signe\w*|between|entre|avec|with|lors|during|a |au |en marge|on the sidelines)\b")
+    Regex::new(r"[,;:.()]| (?:qui|que|dont|a ete|ont ete|sera|which|that|was|were|will|signed|signe(?-u:\w)*|between|entre|avec|with|lors|during|a |au |en marge|on the sidelines)(?-u:\b)")
         .expect("phrase end pattern")
 });
 
