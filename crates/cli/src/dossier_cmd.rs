@@ -8,7 +8,6 @@ use std::io::{self, Write};
 
 use anyhow::{Context, bail};
 use entente_core::merge::{SourcedRecord, build_dossier, render_markdown, render_text};
-use entente_store::StoredRecord;
 
 use crate::Outcome;
 use crate::kb_args::{DossierArgs, DossierFormat};
@@ -37,7 +36,7 @@ pub fn run(args: &DossierArgs) -> anyhow::Result<Outcome> {
             country_label(second)
         );
     }
-    let sources: Vec<SourcedRecord> = stored.into_iter().map(sourced_record).collect();
+    let sources: Vec<SourcedRecord> = stored.into_iter().map(SourcedRecord::from).collect();
     let dossier = build_dossier([first, second], &sources);
     let mut rendered = match args.format {
         DossierFormat::Text => render_text(&dossier),
@@ -55,16 +54,4 @@ pub fn run(args: &DossierArgs) -> anyhow::Result<Outcome> {
         .and_then(|()| stdout.flush())
         .context("cannot write to stdout")?;
     Ok(Outcome::Success)
-}
-
-/// What the merge needs of a stored record.
-fn sourced_record(stored: StoredRecord) -> SourcedRecord {
-    SourcedRecord {
-        doc_id: stored.doc_id,
-        source: stored.source,
-        published: stored.published,
-        title: stored.title,
-        text: stored.text,
-        record: stored.record,
-    }
 }

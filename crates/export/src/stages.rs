@@ -13,7 +13,7 @@ use crate::table::{Table, Value};
 
 /// The agreement stages of every pair in `stored`.
 pub fn agreement_stages(stored: &[StoredRecord]) -> Table {
-    let sources: Vec<SourcedRecord> = stored.iter().map(sourced_record).collect();
+    let sources: Vec<SourcedRecord> = stored.iter().cloned().map(SourcedRecord::from).collect();
     let mut table = Table::new(&AGREEMENT_STAGES);
     for [a, b] in pairs(&sources) {
         let about: Vec<SourcedRecord> = sources
@@ -53,15 +53,4 @@ fn names_both(source: &SourcedRecord, a: &str, b: &str) -> bool {
         .chain(record.events.iter().map(|event| &event.parties))
         .chain(record.agreements.iter().map(|agreement| &agreement.parties))
         .any(|list| list.iter().any(|code| code == a) && list.iter().any(|code| code == b))
-}
-
-fn sourced_record(stored: &StoredRecord) -> SourcedRecord {
-    SourcedRecord {
-        doc_id: stored.doc_id.clone(),
-        source: stored.source.clone(),
-        published: stored.published.clone(),
-        title: stored.title.clone(),
-        text: stored.text.clone(),
-        record: stored.record.clone(),
-    }
 }

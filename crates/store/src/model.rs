@@ -120,3 +120,18 @@ pub struct StoredDocument {
     pub content_hash: String,
     pub published: Option<String>,
 }
+
+/// What the merge needs of a stored record: the document and what was
+/// extracted from it.
+impl From<StoredRecord> for entente_core::merge::SourcedRecord {
+    fn from(stored: StoredRecord) -> Self {
+        entente_core::merge::SourcedRecord {
+            doc_id: stored.doc_id,
+            source: stored.source,
+            published: stored.published,
+            title: stored.title,
+            text: stored.text,
+            record: stored.record,
+        }
+    }
+}

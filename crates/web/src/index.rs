@@ -11,7 +11,7 @@ use entente_core::merge::{
     AgreementEntry, Dossier, PersonEntry, SourcedRecord, TimelineEvent, build_dossier,
 };
 use entente_core::model::EventType;
-use entente_store::{PairActivity, Store, StoredRecord};
+use entente_store::{PairActivity, Store};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -94,7 +94,7 @@ impl Index {
         let mut index = Index::default();
         for pair in &activity {
             let stored = store.records_for_pair(&pair.pair[0], &pair.pair[1])?;
-            let sources: Vec<SourcedRecord> = stored.into_iter().map(sourced_record).collect();
+            let sources: Vec<SourcedRecord> = stored.into_iter().map(SourcedRecord::from).collect();
             let dossier = build_dossier([&pair.pair[0], &pair.pair[1]], &sources);
             index.add(pair, dossier);
         }
@@ -218,16 +218,4 @@ fn countries(pairs: &[PairSummary]) -> Vec<CountrySummary> {
         }
     }
     by_code.into_values().collect()
-}
-
-/// What the merge needs of a stored record.
-pub fn sourced_record(stored: StoredRecord) -> SourcedRecord {
-    SourcedRecord {
-        doc_id: stored.doc_id,
-        source: stored.source,
-        published: stored.published,
-        title: stored.title,
-        text: stored.text,
-        record: stored.record,
-    }
 }

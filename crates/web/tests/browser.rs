@@ -132,6 +132,12 @@ async fn a_person_searches_reads_the_dossier_and_checks_a_source() {
         .click()
         .await
         .expect("a click");
+    // A click starts a navigation; wait for the new page's content.
+    client
+        .wait()
+        .for_element(Locator::Css("li.hit"))
+        .await
+        .expect("search results");
     let hits = client
         .find_all(Locator::Css("li.hit"))
         .await
@@ -195,6 +201,11 @@ async fn a_person_searches_reads_the_dossier_and_checks_a_source() {
         .await
         .expect("event links");
     links[rank].click().await.expect("following the event link");
+    client
+        .wait()
+        .for_element(Locator::Css("a.source"))
+        .await
+        .expect("the event page");
     assert!(
         client
             .current_url()
@@ -221,6 +232,11 @@ async fn a_person_searches_reads_the_dossier_and_checks_a_source() {
         }
     }
     assert!(opened, "the event page links {}", citation.doc_id);
+    client
+        .wait()
+        .for_element(Locator::Css("article.text mark"))
+        .await
+        .expect("the document page");
     let mut marked = Vec::new();
     for mark in client
         .find_all(Locator::Css("article.text mark"))
