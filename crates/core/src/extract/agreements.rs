@@ -154,7 +154,7 @@ pub(crate) fn find_agreements(
             let (own_start, own_end) = sentence.source(phrase_start, phrase_end);
             let own_date = article
                 .dates_in(own_start, own_end)
-                .filter(|d| !is_since(article, d.start))
+                .filter(|d| !clause::is_since(article, d.start))
                 .find_map(|d| d.resolve(article.published, Direction::Past, None));
             for topic in topics {
                 let draft = AgreementDraft {
@@ -233,7 +233,7 @@ impl Signing {
         }
         let date = article
             .dates_in(sentence.start, sentence.end)
-            .filter(|d| !is_since(article, d.start))
+            .filter(|d| !clause::is_since(article, d.start))
             .find_map(|d| d.resolve(article.published, Direction::Past, None));
         let signatories = if triggers(article.lang).signed.is_match(&sentence.folded.key) {
             signers(article, sentence, entities, mentions)
@@ -292,20 +292,6 @@ fn is_lead_news(article: &Article, sentence: &AnalysedSentence) -> bool {
         "former",
     ];
     paragraphs_before <= 2 && !earlier.iter().any(|w| sentence.folded.key.contains(w))
-}
-
-/// Whether a date expression is introduced by "since" or "depuis" (a date
-/// of entry into force, not of signature).
-fn is_since(article: &Article, start: usize) -> bool {
-    let text = article.text;
-    let head_end = text.floor_char_boundary((start + 8).min(text.len()));
-    let before_start = text.floor_char_boundary(start.saturating_sub(8));
-    let head = crate::text::fold(&text[start..head_end]).key;
-    let before = crate::text::fold(&text[before_start..start]).key;
-    head.starts_with("since")
-        || head.starts_with("depuis")
-        || before.ends_with("since ")
-        || before.ends_with("depuis ")
 }
 
 /// A deal between companies is not a bilateral agreement.

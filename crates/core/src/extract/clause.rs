@@ -239,18 +239,30 @@ pub(crate) fn city_near(
         // A city after a coordinated clause ("signé et un ambassadeur a été
         // accrédité à Lomé") belongs to that clause.
         .filter(|city| {
-            city.start < at
-                || !crate::text::fold(&article.text[at..city.start])
-                    .key
-                    .contains(" et ")
-                    && !crate::text::fold(&article.text[at..city.start])
-                        .key
-                        .contains(" and ")
+            if city.start < at {
+                return true;
+            }
+            let between = crate::text::fold(&article.text[at..city.start]).key;
+            !between.contains(" et ") && !between.contains(" and ")
         })
         .map(|city| (city.start.abs_diff(at), city))
         .filter(|(distance, _)| *distance <= 90)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, city)| article.city_name(city))
+}
+
+/// Whether a date expression is introduced by "since" or "depuis" (a date
+/// of entry into force, not of signature).
+pub(crate) fn is_since(article: &Article, start: usize) -> bool {
+    let text = article.text;
+    let head_end = text.floor_char_boundary((start + 8).min(text.len()));
+    let before_start = text.floor_char_boundary(start.saturating_sub(8));
+    let head = crate::text::fold(&text[start..head_end]).key;
+    let before = crate::text::fold(&text[before_start..start]).key;
+    head.starts_with("since")
+        || head.starts_with("depuis")
+        || before.ends_with("since ")
+        || before.ends_with("depuis ")
 }
 
 /// Whether the word before `start` is a locative preposition ("à", "in").

@@ -347,11 +347,7 @@ fn stated_date(article: &Article, sentence: &AnalysedSentence, at: usize) -> Opt
         .filter(|mention| {
             !mention.is_relative()
                 && !article.in_dateline(mention.start)
-                && !["depuis", "since"].iter().any(|word| {
-                    crate::text::fold(&article.text[mention.start..mention.end])
-                        .key
-                        .starts_with(word)
-                })
+                && !clause::is_since(article, mention.start)
         })
         .min_by_key(|mention| mention.start.abs_diff(at))
         .and_then(|mention| mention.resolve(article.published, Direction::Past, None))
