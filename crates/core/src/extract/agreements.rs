@@ -13,7 +13,7 @@ use super::persons::{PersonEntity, PersonMention};
 use super::triggers::{Triggers, triggers};
 use crate::lexicon::cues;
 use crate::model::{Agreement, Event, EventType, Instrument, Modality, Span, Status, Topic};
-use crate::text::Lang;
+use crate::text::{Lang, PhraseSet};
 use crate::time::{Direction, PartialDate};
 
 /// An agreement as read so far.
@@ -57,12 +57,12 @@ pub(crate) fn find_agreements(
     let lead = lead_of(article);
     for sentence in article.sentences.iter() {
         let key = &sentence.folded.key;
-        let stage = sentence_stage(patterns, key);
         let named = clause::sentence_countries(article, entities, mentions, sentence, subject);
         let Some(parties) = clause::parties(&named, subject) else {
             context = context.and_then(|(signing, left)| (left > 1).then_some((signing, left - 1)));
             continue;
         };
+        let stage = sentence_stage(patterns, key);
         let inherited = context.as_ref().map(|(signing, _)| signing.clone());
         let here = stage.map(|stage| {
             let mut signing = Signing::read(article, sentence, stage, entities, mentions);
@@ -276,22 +276,24 @@ fn is_lead_news(article: &Article, sentence: &AnalysedSentence) -> bool {
         .split("\n")
         .filter(|line| !line.trim().is_empty())
         .count();
-    let earlier = [
-        "deja",
-        "already",
-        "previously",
-        "earlier",
-        "par le passe",
-        "auparavant",
-        "precedent",
-        "previous",
-        "in the past",
-        "last year",
-        "l'an dernier",
-        "ancien",
-        "former",
-    ];
-    paragraphs_before <= 2 && !earlier.iter().any(|w| sentence.folded.key.contains(w))
+    static EARLIER: LazyLock<PhraseSet> = LazyLock::new(|| {
+        PhraseSet::new(&[
+            "deja",
+            "already",
+            "previously",
+            "earlier",
+            "par le passe",
+            "auparavant",
+            "precedent",
+            "previous",
+            "in the past",
+            "last year",
+            "l'an dernier",
+            "ancien",
+            "former",
+        ])
+    });
+    paragraphs_before <= 2 && !EARLIER.is_match(&sentence.folded.key)
 }
 
 /// A deal between companies is not a bilateral agreement.
@@ -318,8 +320,10 @@ fn is_company_deal(key: &str) -> bool {
         "etat",
         "state",
     ];
+    static COMPANY_WORDS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(COMPANY));
+    static STATE_WORDS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STATE));
     let padded = format!(" {key} ");
-    COMPANY.iter().any(|w| padded.contains(w)) && !STATE.iter().any(|w| padded.contains(w))
+    COMPANY_WORDS.is_match(&padded) && !STATE_WORDS.is_match(&padded)
 }
 
 /// A stage reported by a sentence, and whether a signing is scheduled.
@@ -349,23 +353,21 @@ impl Stage {
 fn sentence_stage(patterns: &Triggers, key: &str) -> Option<Stage> {
     // Stages still ahead ("needs ratification", "avant son entrée en vigueur")
     // are not reached.
-    let pending = [
-        "needs",
-        "requires",
-        "pending",
-        "awaits",
-        "before it",
-        "doit encore",
-        "reste a",
-        "en attente",
-        "avant son",
-        "avant leur",
-    ];
-    let pending_at = pending
-        .iter()
-        .filter_map(|p| key.find(p))
-        .min()
-        .unwrap_or(key.len());
+    static PENDING: LazyLock<PhraseSet> = LazyLock::new(|| {
+        PhraseSet::new(&[
+            "needs",
+            "requires",
+            "pending",
+            "awaits",
+            "before it",
+            "doit encore",
+            "reste a",
+            "en attente",
+            "avant son",
+            "avant leur",
+        ])
+    });
+    let pending_at = PENDING.first_start(key).unwrap_or(key.len());
     let reached = &key[..pending_at];
     let negotiating = patterns.negotiating.find(reached);
     // "doit déboucher sur la signature", "expected to lead to the signing":
@@ -532,17 +534,21 @@ fn instrument_of(noun: &str, phrase: &str) -> Instrument {
 /// several domains ("accords dans l'énergie et l'agriculture").
 fn topics_of(lang: Lang, noun: &str, phrase: &str) -> Vec<Topic> {
     let plural = noun.ends_with('s') || noun.ends_with("memoranda");
+    let special = &*SPECIAL_CUES;
+    let firsts = special.cues.first_of_each(phrase);
     let mut found: Vec<(usize, Topic)> = Vec::new();
-    for (cues_of_topic, topic) in SPECIAL_TOPICS {
-        if let Some(at) = cues_of_topic.iter().filter_map(|c| phrase.find(c)).min() {
+    for (index, (_, topic)) in SPECIAL_TOPICS.iter().enumerate() {
+        if let Some(at) = firsts
+            .iter()
+            .filter(|&&(cue, _, _)| special.topic_of[cue] == index)
+            .map(|&(_, start, _)| start)
+            .min()
+        {
             found.push((at, *topic));
         }
     }
-    let special_spans: Vec<(usize, usize)> = SPECIAL_TOPICS
-        .iter()
-        .flat_map(|(cues_of_topic, _)| cues_of_topic.iter())
-        .filter_map(|c| phrase.find(c).map(|at| (at, at + c.len())))
-        .collect();
+    let special_spans: Vec<(usize, usize)> =
+        firsts.iter().map(|&(_, start, end)| (start, end)).collect();
     for cue in cues::sectors(lang).find(phrase) {
         if special_spans
             .iter()
@@ -559,7 +565,8 @@ fn topics_of(lang: Lang, noun: &str, phrase: &str) -> Vec<Topic> {
             topics.push(*topic);
         }
     }
-    let general_at = GENERAL_WORDS.iter().filter_map(|g| phrase.find(g)).min();
+    static GENERAL: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(GENERAL_WORDS));
+    let general_at = GENERAL.first_start(phrase);
     // A roadmap, a framework or a joint declaration covers the relation as a
     // whole, whatever fields it lists.
     let framework = noun.contains("cadre")
@@ -656,6 +663,28 @@ const GENERAL_WORDS: &[&str] = &[
     "strategic",
     "strategique",
 ];
+
+/// Every phrase of [`SPECIAL_TOPICS`] in one set, with the topic of each.
+struct SpecialCues {
+    cues: PhraseSet,
+    /// For each phrase of the set, the index of its topic in `SPECIAL_TOPICS`.
+    topic_of: Vec<usize>,
+}
+
+static SPECIAL_CUES: LazyLock<SpecialCues> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut topic_of = Vec::new();
+    for (index, (cues_of_topic, _)) in SPECIAL_TOPICS.iter().enumerate() {
+        for cue in *cues_of_topic {
+            phrases.push(*cue);
+            topic_of.push(index);
+        }
+    }
+    SpecialCues {
+        cues: PhraseSet::new(&phrases),
+        topic_of,
+    }
+});
 
 /// The special topics and the phrases that name them.
 const SPECIAL_TOPICS: &[(&[&str], Topic)] = &[

@@ -58,9 +58,8 @@ impl<'a> Article<'a> {
                 folded: fold(&text[start..end]),
             })
             .collect::<Vec<_>>();
-        let mut countries = lexicon::find_countries(text);
+        let (mut countries, mut cities) = lexicon::find_places(text);
         countries.retain(|m| outside(m.start));
-        let mut cities = lexicon::find_cities(text);
         cities.retain(|m| outside(m.start));
         let mut dates = find_dates(text, lang);
         dates.retain(|m| outside(m.start));
@@ -170,8 +169,15 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
     ];
     let mut ranges = Vec::new();
     let mut start = 0;
+    let longest = OPENINGS.iter().map(|o| o.len()).max().unwrap_or(0);
     for line in text.split_inclusive('\n') {
-        let head = fold(line.trim_start()).key;
+        // Only the head of a line can open it: fold a few words, and the
+        // whole line only when whitespace or ligatures made them too short.
+        let trimmed = line.trim_start();
+        let mut head = fold(&trimmed[..trimmed.floor_char_boundary(2 * longest)]).key;
+        if head.len() < longest && trimmed.len() > 2 * longest {
+            head = fold(trimmed).key;
+        }
         if OPENINGS.iter().any(|opening| head.starts_with(opening)) {
             ranges.push((start, start + line.len()));
         }

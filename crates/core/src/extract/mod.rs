@@ -11,10 +11,11 @@ mod quotes;
 mod triggers;
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use crate::lexicon::{CountryForm, cues};
 use crate::model::{Person, Record, Sector, Span};
-use crate::text::{Lang, detect_lang};
+use crate::text::{Lang, PhraseSet, detect_lang};
 use article::Article;
 
 /// One article as handed to the extractor.
@@ -161,17 +162,23 @@ const NOT_SECTORS: &[&str] = &[
     "recherche et sauvetage",
 ];
 
+static NOT_SECTOR_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NOT_SECTORS));
+
 /// The sectors of cooperation named in the article, plus each agreement
 /// topic's sector.
 fn sectors(article: &Article, agreements: &[crate::model::Agreement]) -> Vec<Sector> {
     let mut found = BTreeSet::new();
     for sentence in &article.sentences {
         let key = &sentence.folded.key;
-        let excluded: Vec<(usize, usize)> = NOT_SECTORS
-            .iter()
-            .flat_map(|phrase| key.match_indices(phrase).map(|(at, p)| (at, at + p.len())))
+        let cues = cues::sectors(article.lang).find(key);
+        if cues.is_empty() {
+            continue;
+        }
+        let excluded: Vec<(usize, usize)> = NOT_SECTOR_PHRASES
+            .occurrences(key)
+            .map(|(_, start, end)| (start, end))
             .collect();
-        for cue in cues::sectors(article.lang).find(key) {
+        for cue in cues {
             if !excluded.iter().any(|&(s, e)| cue.start < e && cue.end > s) {
                 found.insert(cue.label);
             }

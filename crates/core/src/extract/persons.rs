@@ -7,12 +7,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::article::Article;
 use crate::lexicon::{CountryForm, cues};
 use crate::model::Role;
 use crate::text::fold;
+use unicode_normalization::char::is_combining_mark;
 
 /// A person of the article with every place it is mentioned.
 #[derive(Debug, Clone)]
@@ -71,8 +70,49 @@ const PARTICLES: &[&str] = &[
     "ben", "ibn", "al", "el", "ould", "wa", "y", "ter", "le",
 ];
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*").expect("word pattern"));
+/// The words of `text` as byte ranges: a letter or a digit, then letters,
+/// marks, digits, apostrophes and hyphens.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    std::iter::from_fn(move || {
+        // The next character that opens a word.
+        let start = loop {
+            let c = text[offset..].chars().next()?;
+            if opens_word(c) {
+                break offset;
+            }
+            offset += c.len_utf8();
+        };
+        offset = start;
+        while offset < bytes.len() {
+            let byte = bytes[offset];
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() || byte == b'\'' || byte == b'-' {
+                    offset += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = text[offset..].chars().next()?;
+            if opens_word(c) || c == '’' || is_combining_mark(c) {
+                offset += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        Some((start, offset))
+    })
+}
+
+/// Whether a character can open a word: a letter or a digit of any script.
+fn opens_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -85,12 +125,13 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
     let text = article.text;
     let mut runs: Vec<(usize, usize, Vec<Word>)> = Vec::new(); // (start, end, words)
     let mut singles: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, after honorific)
-    let country_spans: Vec<(usize, usize)> = article
+    let mut country_spans: Vec<(usize, usize)> = article
         .countries
         .iter()
         .map(|m| (m.start, m.end))
         .chain(article.cities.iter().map(|m| (m.start, m.end)))
         .collect();
+    country_spans.sort_unstable();
     let title_line_end = if is_headline_case(&text[..article.body_start]) {
         article.body_start
     } else {
@@ -100,18 +141,18 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
         if sentence.end <= title_line_end {
             continue;
         }
-        let words: Vec<Word> = WORD
-            .find_iter(&text[sentence.start..sentence.end])
-            .map(|m| {
+        let sentence_text = &text[sentence.start..sentence.end];
+        let words: Vec<Word> = words_of(sentence_text)
+            .map(|(start, end)| {
                 // "Modi's": the possessive is not part of the name.
-                let surface = m.as_str();
+                let surface = &sentence_text[start..end];
                 let trimmed = surface
                     .strip_suffix("'s")
                     .or_else(|| surface.strip_suffix("’s"))
                     .unwrap_or(surface);
                 Word {
-                    start: sentence.start + m.start(),
-                    end: sentence.start + m.start() + trimmed.len(),
+                    start: sentence.start + start,
+                    end: sentence.start + start + trimmed.len(),
                 }
             })
             .collect();
@@ -132,9 +173,7 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
                 // "Mohamed Ould Cheikh El Ghazouani": after a filiation
                 // particle, an honorific word is part of the name.
                 let after_filiation = matches!(
-                    fold(&text[words[next - 1].start..words[next - 1].end])
-                        .key
-                        .as_str(),
+                    word_key(&text[words[next - 1].start..words[next - 1].end]).as_str(),
                     "ould" | "ben" | "bin" | "ibn" | "bint"
                 ) && text[words[next].start..]
                     .starts_with(char::is_uppercase);
@@ -163,9 +202,7 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
                     "des" | "de" | "du" | "of" | "for"
                 )
                 && COMMON_WORDS.contains(
-                    fold(&text[words[run_start].start..words[run_start].end])
-                        .key
-                        .as_str(),
+                    word_key(&text[words[run_start].start..words[run_start].end]).as_str(),
                 )
             {
                 run_start += 1;
@@ -283,27 +320,51 @@ fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
     };
     // "al-Sissi", "el-Sisi", "ben-Salah": a lower-case particle joined to a
     // capitalised name.
-    let joined_particle = ["al-", "el-", "ben-", "bin-", "ould-", "ibn-"]
-        .iter()
-        .any(|p| surface.starts_with(p) && surface[p.len()..].starts_with(char::is_uppercase));
-    if !first.is_uppercase() && !joined_particle {
+    let joined_particle = || {
+        ["al-", "el-", "ben-", "bin-", "ould-", "ibn-"]
+            .iter()
+            .any(|p| surface.starts_with(p) && surface[p.len()..].starts_with(char::is_uppercase))
+    };
+    if !first.is_uppercase() && !joined_particle() {
         return false;
     }
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
     if all_caps && !is_roman_numeral(surface) {
         return false;
     }
-    if places.iter().any(|&(s, e)| word.start < e && word.end > s) {
+    if overlaps_place(places, word) {
         return false;
     }
     if surface.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let key = fold(surface).key;
+    let key = word_key(surface);
     // "L'Italie" opens with an article; "M'Bareck" is a name.
     let base = key.split(['\'', '’']).next().unwrap_or(&key);
     !STOPWORDS.contains_key(&key) && !matches!(STOPWORDS.get(base), Some(StopKind::Function))
+}
+
+/// Whether a word overlaps one of `places`, spans sorted by start that do
+/// not overlap each other much: only those starting before the word's end
+/// can, and the longest place is a few words.
+fn overlaps_place(places: &[(usize, usize)], word: Word) -> bool {
+    let before_end = places.partition_point(|&(start, _)| start < word.end);
+    places[..before_end]
+        .iter()
+        .rev()
+        .take_while(|&&(start, _)| start + 200 > word.start)
+        .any(|&(start, end)| word.start < end && word.end > start)
+}
+
+/// The folded key of one word ([`fold`] of a text without whitespace),
+/// without building the offset map when the word is ASCII.
+fn word_key(word: &str) -> String {
+    if word.is_ascii() && !word.contains(|c: char| c.is_ascii_whitespace()) {
+        word.to_ascii_lowercase()
+    } else {
+        fold(word).key
+    }
 }
 
 fn is_roman_numeral(word: &str) -> bool {
@@ -366,7 +427,7 @@ fn follows_title_word(text: &str, words: &[Word], run_start: usize) -> bool {
         return false;
     }
     matches!(
-        STOPWORDS.get(&fold(&text[before.start..before.end]).key),
+        STOPWORDS.get(&word_key(&text[before.start..before.end])),
         Some(StopKind::Title | StopKind::Honorific)
     )
 }
@@ -396,14 +457,14 @@ fn next_is_organisation_word(text: &str, words: &[Word], last: usize) -> bool {
     text[words[last].end..next.start] == *" "
         && surface.starts_with(char::is_uppercase)
         && matches!(
-            STOPWORDS.get(&fold(surface).key),
+            STOPWORDS.get(&word_key(surface)),
             Some(StopKind::Organisation | StopKind::Place)
         )
 }
 
 fn has_organisation_word(text: &str, run: &[Word]) -> bool {
     run.iter().any(|w| {
-        let key = fold(&text[w.start..w.end]).key;
+        let key = word_key(&text[w.start..w.end]);
         matches!(
             STOPWORDS.get(&key),
             Some(StopKind::Organisation | StopKind::Place)
@@ -414,8 +475,16 @@ fn has_organisation_word(text: &str, run: &[Word]) -> bool {
 /// A capitalised run right after "at", "in", "à", "au" names a place or a
 /// building, not a person.
 fn is_place_phrase(text: &str, sentence_start: usize, start: usize) -> bool {
-    let before = fold(&text[sentence_start..start]).key;
-    let before = before.trim_end();
+    // The phrases are short: the last few words before the run decide, and
+    // the whole clause is folded only when whitespace made them too few.
+    let from = text.floor_char_boundary(start.saturating_sub(48).max(sentence_start));
+    let mut whole = from == sentence_start;
+    let mut key = fold(&text[from..start]).key;
+    if !whole && key.trim_end().len() < 24 {
+        key = fold(&text[sentence_start..start]).key;
+        whole = true;
+    }
+    let before = key.trim_end();
     [
         "at",
         "in",
@@ -431,7 +500,11 @@ fn is_place_phrase(text: &str, sentence_start: usize, start: usize) -> bool {
         "pres de",
     ]
     .iter()
-    .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+    .any(|p| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|rest| rest.ends_with(' ') || rest.is_empty() && whole)
+    })
 }
 
 fn follows_honorific(text: &str, sentence_start: usize, start: usize) -> bool {
@@ -441,7 +514,7 @@ fn follows_honorific(text: &str, sentence_start: usize, start: usize) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches('.');
-    let key = fold(last).key;
+    let key = word_key(last);
     matches!(STOPWORDS.get(&key), Some(StopKind::Honorific))
 }
 
@@ -449,7 +522,12 @@ fn follows_honorific(text: &str, sentence_start: usize, start: usize) -> bool {
 /// Tokayev", "President Ruto") is a surname.
 fn titled_single(article: &Article, start: usize) -> bool {
     let line_start = article.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let before = fold(&article.text[line_start..start]).key;
+    // A title is a few words long: the end of the line before the name is
+    // enough to find the one that ends there.
+    let from = article
+        .text
+        .floor_char_boundary(start.saturating_sub(240).max(line_start));
+    let before = fold(&article.text[from..start]).key;
     let before = before.trim_end();
     cues::titles(article.lang)
         .find(before)
@@ -779,7 +857,14 @@ fn nearest_country(
 /// "auprès du Bénin", "près le Bénin": the country an envoy is posted to.
 fn after_pres(article: &Article, start: usize) -> bool {
     let line_start = article.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let head = fold(&article.text[line_start..start]).key;
+    // Three words back are enough, unless whitespace made them too few.
+    let from = article
+        .text
+        .floor_char_boundary(start.saturating_sub(64).max(line_start));
+    let mut head = fold(&article.text[from..start]).key;
+    if from > line_start && head.split_whitespace().count() < 5 {
+        head = fold(&article.text[line_start..start]).key;
+    }
     let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
     words.iter().any(|w| *w == "pres" || *w == "aupres")
 }

@@ -48,9 +48,19 @@ fn french_or_english(sample: &str) -> Option<&'static str> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        let word = word.to_lowercase();
-        french += usize::from(FRENCH_WORDS.contains(&word.as_str()));
-        english += usize::from(ENGLISH_WORDS.contains(&word.as_str()));
+        // Every function word is short: longer words need no lower-casing.
+        if word.len() > 5 {
+            continue;
+        }
+        let is = |list: &[&str]| {
+            if word.is_ascii() {
+                list.iter().any(|w| w.eq_ignore_ascii_case(word))
+            } else {
+                list.contains(&word.to_lowercase().as_str())
+            }
+        };
+        french += usize::from(is(FRENCH_WORDS));
+        english += usize::from(is(ENGLISH_WORDS));
     }
     if french >= 12 && french >= 4 * english.max(1) {
         Some("fr")

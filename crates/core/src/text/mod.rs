@@ -4,8 +4,10 @@
 
 mod fold;
 mod lang;
+mod phrases;
 mod sentences;
 
 pub use fold::{Folded, fold};
 pub use lang::{Lang, detect_lang};
+pub use phrases::PhraseSet;
 pub use sentences::{Sentence, split_sentences};
