@@ -49,16 +49,22 @@ impl<'a> Article<'a> {
     pub fn new(text: &'a str, lang: Lang, published: Option<Date>) -> Self {
         let furniture = furniture_lines(text);
         let outside = |start: usize| !furniture.iter().any(|&(s, e)| start >= s && start < e);
+        // One fold of the whole text serves the gazetteers and, cut into
+        // pieces, the sentences.
+        let analysed = lexicon::Analysed::new(text);
         let sentences = split_sentences(text)
             .into_iter()
             .filter(|sentence| outside(sentence.start))
             .map(|Sentence { start, end }| AnalysedSentence {
                 start,
                 end,
-                folded: fold(&text[start..end]),
+                folded: analysed
+                    .folded
+                    .slice(text, start, end)
+                    .unwrap_or_else(|| fold(&text[start..end])),
             })
             .collect::<Vec<_>>();
-        let (mut countries, mut cities) = lexicon::find_places(text);
+        let (mut countries, mut cities) = lexicon::places_in(&analysed);
         countries.retain(|m| outside(m.start));
         cities.retain(|m| outside(m.start));
         let mut dates = find_dates(text, lang);

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 
 use crate::model::{Role, Sector};
@@ -98,7 +98,12 @@ impl<T: Copy> CueSet<T> {
             }
         }
         // A few hundred short literals are far below the automaton's limits.
-        let literals = AhoCorasick::new(&literals).expect("cue literals build an automaton");
+        // A full DFA: the sets are a few thousand states, and every article
+        // runs them over each sentence.
+        let literals = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .expect("cue literals build an automaton");
         CueSet {
             literals,
             spellings,

@@ -67,9 +67,13 @@ pub(crate) struct RawMatch {
 impl Gazetteer {
     /// Builds the automaton. Pattern `i` is `keys[i]`.
     pub fn new(keys: &[String]) -> Gazetteer {
+        // A full DFA: a few tens of thousands of states for the country
+        // forms, walked over every byte of every article.
         Gazetteer::build(
             keys,
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard),
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA)),
         )
     }
 

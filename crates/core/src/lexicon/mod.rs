@@ -9,6 +9,7 @@ mod countries;
 pub mod cues;
 mod gazetteer;
 mod lookup;
+pub(crate) use gazetteer::Analysed;
 pub use lookup::lookup_country;
 
 pub use cities::{CityMention, country_of_city, find_cities};
@@ -19,10 +20,14 @@ pub use countries::{
 /// The countries and the cities of `text` at once, folding it only once:
 /// the same as [`find_countries`] and [`find_cities`].
 pub fn find_places(text: &str) -> (Vec<CountryMention>, Vec<CityMention>) {
-    let analysed = gazetteer::Analysed::new(text);
+    places_in(&Analysed::new(text))
+}
+
+/// The countries and the cities of a text already folded.
+pub(crate) fn places_in(analysed: &Analysed<'_>) -> (Vec<CountryMention>, Vec<CityMention>) {
     (
-        countries::countries_in(&analysed),
-        cities::cities_in(&analysed),
+        countries::countries_in(analysed),
+        cities::cities_in(analysed),
     )
 }
 

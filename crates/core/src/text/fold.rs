@@ -40,6 +40,38 @@ impl Folded {
         (start as usize, end as usize)
     }
 
+    /// The fold of the source range `start..end`, cut out of this fold of
+    /// the whole source: the same as folding `&source[start..end]` when the
+    /// range does not open inside a run of whitespace (then `None`: a run
+    /// folds to one space, whose source starts before the range).
+    pub fn slice(&self, source: &str, start: usize, end: usize) -> Option<Folded> {
+        let opens_in_whitespace = source[start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace);
+        if opens_in_whitespace {
+            return None;
+        }
+        let key_start = self
+            .source_starts
+            .partition_point(|&s| (s as usize) < start);
+        let key_end = self.source_starts.partition_point(|&s| (s as usize) < end);
+        let offset = start as u32;
+        let len = (end - start) as u32;
+        Some(Folded {
+            key: self.key[key_start..key_end].to_string(),
+            source_starts: self.source_starts[key_start..key_end]
+                .iter()
+                .map(|&s| s - offset)
+                .collect(),
+            source_ends: self.source_ends[key_start..key_end]
+                .iter()
+                .map(|&e| e.min(end as u32) - offset)
+                .collect(),
+            source_len: len,
+        })
+    }
+
     /// The source byte offset where the key byte `key_offset` starts.
     pub fn source_offset(&self, key_offset: usize) -> usize {
         self.source_starts
@@ -140,6 +172,23 @@ fn extend_last(source_ends: &mut [u32], end: u32) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_slice_of_the_whole_fold_is_the_fold_of_the_slice() {
+        let text = "Le  président\u{a0}Œdipe  a dit: « Straße ». Ensuite\n\n  il part.  ";
+        let whole = fold(text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&end| end >= start) {
+                match whole.slice(text, start, end) {
+                    Some(slice) => assert_eq!(slice, fold(&text[start..end]), "{start}..{end}"),
+                    None => assert!(text[start..].starts_with(char::is_whitespace)),
+                }
+            }
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

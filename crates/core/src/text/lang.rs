@@ -52,15 +52,19 @@ fn french_or_english(sample: &str) -> Option<&'static str> {
         if word.len() > 5 {
             continue;
         }
-        let is = |list: &[&str]| {
-            if word.is_ascii() {
-                list.iter().any(|w| w.eq_ignore_ascii_case(word))
-            } else {
-                list.contains(&word.to_lowercase().as_str())
-            }
+        let mut buffer = [0u8; 5];
+        let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
+            buffer[..word.len()].copy_from_slice(word.as_bytes());
+            buffer[..word.len()].make_ascii_lowercase();
+            // Lower-casing keeps ASCII bytes ASCII.
+            std::borrow::Cow::Borrowed(
+                std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default(),
+            )
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
         };
-        french += usize::from(is(FRENCH_WORDS));
-        english += usize::from(is(ENGLISH_WORDS));
+        french += usize::from(FRENCH_WORDS.contains(&lower.as_ref()));
+        english += usize::from(ENGLISH_WORDS.contains(&lower.as_ref()));
     }
     if french >= 12 && french >= 4 * english.max(1) {
         Some("fr")
