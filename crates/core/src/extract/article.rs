@@ -89,9 +89,15 @@ impl<'a> Article<'a> {
 
     /// The sentence that contains byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        self.sentences
-            .iter()
-            .position(|s| offset >= s.start && offset < s.end.max(s.start + 1))
+        let holds = |s: &AnalysedSentence| offset >= s.start && offset < s.end.max(s.start + 1);
+        // The sentences are sorted and do not overlap: the one that holds
+        // `offset` is the last to start at or before it, or an empty one
+        // just before that.
+        let last = self
+            .sentences
+            .partition_point(|s| s.start <= offset)
+            .checked_sub(1)?;
+        (last.saturating_sub(1)..=last).find(|&i| holds(&self.sentences[i]))
     }
 
     /// Country mentions inside `[start, end)`.
