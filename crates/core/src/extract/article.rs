@@ -102,16 +102,12 @@ impl<'a> Article<'a> {
 
     /// Country mentions inside `[start, end)`.
     pub fn countries_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CountryMention> {
-        self.countries
-            .iter()
-            .filter(move |m| m.start >= start && m.end <= end)
+        within(&self.countries, |m| (m.start, m.end), start, end)
     }
 
     /// City mentions inside `[start, end)`.
     pub fn cities_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CityMention> {
-        self.cities
-            .iter()
-            .filter(move |m| m.start >= start && m.end <= end)
+        within(&self.cities, |m| (m.start, m.end), start, end)
     }
 
     /// The English name of a city as the record gives it: GeoNames calls some
@@ -148,10 +144,23 @@ impl<'a> Article<'a> {
 
     /// Date mentions inside `[start, end)`.
     pub fn dates_in(&self, start: usize, end: usize) -> impl Iterator<Item = &DateMention> {
-        self.dates
-            .iter()
-            .filter(move |m| m.start >= start && m.end <= end)
+        within(&self.dates, |m| (m.start, m.end), start, end)
     }
+}
+
+/// The mentions of `sorted` (sorted by start) that lie inside `[start, end)`,
+/// in order: those starting from `start` up to `end` that end by `end`.
+fn within<T>(
+    sorted: &[T],
+    span: impl Fn(&T) -> (usize, usize) + Copy,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = &T> {
+    let first = sorted.partition_point(|m| span(m).0 < start);
+    sorted[first..]
+        .iter()
+        .take_while(move |m| span(m).0 <= end)
+        .filter(move |m| span(m).1 <= end)
 }
 
 /// Lines of site furniture left in a plain-text article: teasers for other

@@ -3,12 +3,14 @@
 //! proposed, or negated).
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use super::article::{AnalysedSentence, Article};
 use super::persons::{PersonEntity, PersonMention};
 use super::triggers::triggers;
 use crate::lexicon::CountryForm;
 use crate::model::Modality;
+use crate::text::PhraseSet;
 use crate::time::{Direction, PartialDate};
 
 /// What the whole article tells about its subject.
@@ -77,25 +79,27 @@ pub(crate) fn sentence_countries(
         }
     }
     let key = &sentence.folded.key;
-    let both = [
-        "les deux pays",
-        "deux pays",
-        "les deux parties",
-        "les deux chefs",
-        "les deux ministres",
-        "les deux dirigeants",
-        "les deux presidents",
-        "bilateral",
-        "both countries",
-        "the two countries",
-        "two sides",
-        "both sides",
-        "the two leaders",
-        "both leaders",
-        "the two ministers",
-        "the two nations",
-    ];
-    if both.iter().any(|phrase| key.contains(phrase)) {
+    static BOTH: LazyLock<PhraseSet> = LazyLock::new(|| {
+        PhraseSet::new(&[
+            "les deux pays",
+            "deux pays",
+            "les deux parties",
+            "les deux chefs",
+            "les deux ministres",
+            "les deux dirigeants",
+            "les deux presidents",
+            "bilateral",
+            "both countries",
+            "the two countries",
+            "two sides",
+            "both sides",
+            "the two leaders",
+            "both leaders",
+            "the two ministers",
+            "the two nations",
+        ])
+    });
+    if BOTH.is_match(key) {
         for (offset, code) in subject.pair.iter().enumerate() {
             found.push((sentence.start + offset, code));
         }
