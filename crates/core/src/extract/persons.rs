@@ -685,7 +685,15 @@ fn read_title_before(article: &Article, previous_end: usize, start: usize) -> Op
         .map_or(0, |(i, c)| i + c.len_utf8());
     let window_start = window_start + clause_start;
     let window = &article.text[window_start..start];
-    let folded = fold(window);
+    // The sentence is folded already: cut the window out of it.
+    let folded = sentence
+        .folded
+        .slice(
+            &article.text[sentence.start..sentence.end],
+            window_start - sentence.start,
+            start - sentence.start,
+        )
+        .unwrap_or_else(|| fold(window));
     let found = cues::titles(article.lang).find(&folded.key);
     let cue = found.last()?;
     // The title must be close: a portfolio and a country at most between it

@@ -197,19 +197,30 @@ fn find_in(analysed: &Analysed<'_>) -> Vec<(usize, usize, &'static CityEntry)> {
 fn capitalised_starts<'a>(analysed: &'a Analysed<'_>) -> impl Iterator<Item = usize> + 'a {
     let gazetteer = &LEXICON.gazetteer;
     let bytes = analysed.key.as_bytes();
+    let mut previous_alphanumeric = false;
     (0..bytes.len()).filter(move |&offset| {
         let byte = bytes[offset];
         // Inside an ASCII word: no whole-word match starts here.
-        let inside_word =
-            byte.is_ascii_alphanumeric() && offset > 0 && bytes[offset - 1].is_ascii_alphanumeric();
+        let alphanumeric = byte.is_ascii_alphanumeric();
+        let inside_word = alphanumeric && previous_alphanumeric;
+        previous_alphanumeric = alphanumeric;
         !inside_word
             && gazetteer.starts_some_key(byte)
             && analysed.key.is_char_boundary(offset)
-            && analysed.text[analysed.folded.source_offset(offset)..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphabetic() || c.is_uppercase())
+            && source_may_open_name(analysed.text, analysed.folded.source_offset(offset))
     })
+}
+
+/// Whether the source character at `offset` is a capital or no letter.
+fn source_may_open_name(text: &str, offset: usize) -> bool {
+    match text.as_bytes().get(offset) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_lowercase(),
+        Some(_) => text[offset..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphabetic() || c.is_uppercase()),
+    }
 }
 
 /// Whether a US city's name ends at key offset `key_end` ("Atlanta" in
