@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::article::{AnalysedSentence, Article};
-use super::clause::{self, Subject};
+use super::clause;
 use super::persons::{PersonEntity, PersonMention};
 use super::triggers::{Triggers, triggers};
 use crate::lexicon::cues;
@@ -47,7 +47,7 @@ pub(crate) fn find_agreements(
     article: &Article,
     entities: &[PersonEntity],
     mentions: &[PersonMention],
-    subject: &Subject,
+    sentence_parties: &[Option<Vec<&'static str>>],
 ) -> Vec<AgreementDraft> {
     let patterns = triggers(article.lang);
     let mut drafts: Vec<AgreementDraft> = Vec::new();
@@ -55,10 +55,9 @@ pub(crate) fn find_agreements(
     // carries over to the next two, which often list what was signed.
     let mut context: Option<(Signing, usize)> = None;
     let lead = lead_of(article);
-    for sentence in article.sentences.iter() {
+    for (sentence, parties) in article.sentences.iter().zip(sentence_parties) {
         let key = &sentence.folded.key;
-        let named = clause::sentence_countries(article, entities, mentions, sentence, subject);
-        let Some(parties) = clause::parties(&named, subject) else {
+        let Some(parties) = parties.clone() else {
             context = context.and_then(|(signing, left)| (left > 1).then_some((signing, left - 1)));
             continue;
         };
@@ -88,17 +87,22 @@ pub(crate) fn find_agreements(
             }
             context = Some((carried, 3));
         }
-        let company_deal = is_company_deal(key);
-        let counted: Vec<(usize, usize)> = patterns
-            .count
-            .find_iter(key)
-            .map(|m| (m.start(), m.end()))
-            .collect();
         let nouns: Vec<(usize, usize)> = patterns
             .instrument
             .find_iter(key)
             .map(|m| (m.start(), m.end()))
             .collect();
+        let (company_deal, counted, references) = if nouns.is_empty() {
+            (false, Vec::new(), Vec::new())
+        } else {
+            let counted: Vec<(usize, usize)> = patterns
+                .count
+                .find_iter(key)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let references: Vec<regex::Match<'_>> = REFERENCE.find_iter(key).collect();
+            (is_company_deal(key), counted, references)
+        };
         let mut new_here = 0;
         for (index, &(noun_start, noun_end)) in nouns.iter().enumerate() {
             if company_deal || counted.iter().any(|&(s, e)| noun_start < e && noun_end > s) {
@@ -106,8 +110,8 @@ pub(crate) fn find_agreements(
             }
             // "cet accord" refers back; "l'accord de coopération signé en
             // 2023" names an agreement by its subject.
-            let reference = REFERENCE
-                .find_iter(key)
+            let reference = references
+                .iter()
                 .find(|r| r.start() <= noun_start && r.end() >= noun_end);
             let referring = reference.is_some();
             if let Some(reference) = reference {

@@ -3,7 +3,7 @@
 //! them. Signings come from the agreements stage.
 
 use super::article::{AnalysedSentence, Article};
-use super::clause::{self, Subject};
+use super::clause;
 use super::persons::{PersonEntity, PersonMention};
 use super::triggers::triggers;
 use crate::model::{Event, EventType, Modality, Span};
@@ -26,18 +26,18 @@ pub(crate) fn find_events(
     article: &Article,
     entities: &[PersonEntity],
     mentions: &[PersonMention],
-    subject: &Subject,
+    sentence_parties: &[Option<Vec<&'static str>>],
 ) -> Vec<EventDraft> {
     let patterns = triggers(article.lang);
     let mut drafts: Vec<EventDraft> = Vec::new();
-    for sentence in article
+    for (index, sentence) in article
         .sentences
         .iter()
-        .filter(|s| s.end > article.body_start)
+        .enumerate()
+        .filter(|(_, s)| s.end > article.body_start)
     {
         let key = &sentence.folded.key;
-        let named = clause::sentence_countries(article, entities, mentions, sentence, subject);
-        let Some(parties) = clause::parties(&named, subject) else {
+        let Some(parties) = sentence_parties[index].clone() else {
             continue;
         };
         let participants: Vec<usize> = mentions

@@ -101,8 +101,19 @@ fn fill_record(record: &mut Record, text: &str, lang: Lang, published: Option<ji
     let article = Article::new(text, lang, published);
     let (entities, mentions) = persons::find_persons(&article);
     let subject = clause::Subject::new(&article, &entities);
-    let event_drafts = events::find_events(&article, &entities, &mentions, &subject);
-    let agreement_drafts = agreements::find_agreements(&article, &entities, &mentions, &subject);
+    // The two parties each sentence tells of, read once for both stages.
+    let sentence_parties: Vec<Option<Vec<&'static str>>> = article
+        .sentences
+        .iter()
+        .map(|sentence| {
+            let named =
+                clause::sentence_countries(&article, &entities, &mentions, sentence, &subject);
+            clause::parties(&named, &subject)
+        })
+        .collect();
+    let event_drafts = events::find_events(&article, &entities, &mentions, &sentence_parties);
+    let agreement_drafts =
+        agreements::find_agreements(&article, &entities, &mentions, &sentence_parties);
     let (agreements, signings) = agreements::finish_agreements(&agreement_drafts, &entities);
     let mut events = events::merge_events(&article, event_drafts, &entities);
     events.extend(signings);
