@@ -4,7 +4,8 @@
 //! ("le ministre kazakh des Affaires étrangères, X", "Kenyan President X") or
 //! from an apposition after it ("X, ministre de ...").
 
-use std::collections::HashMap;
+// Keys are the lexicons' own words: a fast hash without flood protection.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::article::Article;
@@ -389,7 +390,7 @@ fn is_name_gap(gap: &str, text: &str, previous: Word) -> bool {
 }
 
 /// The most frequent English and French words (generated from word lists).
-static COMMON_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../lexicon/mul/common-words.tsv")
         .lines()
         .filter(|line| !line.starts_with('#'))

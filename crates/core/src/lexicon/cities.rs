@@ -2,7 +2,8 @@
 //! (GeoNames) and the hand-edited `cities-extra.tsv`, found in text under
 //! their English names and their exonyms ("Pékin" is Beijing).
 
-use std::collections::HashMap;
+// Keys are the lexicons' own words: a fast hash without flood protection.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::countries::EntryKind;
@@ -84,8 +85,8 @@ pub(crate) static LEXICON: LazyLock<CityLexicon> = LazyLock::new(|| {
     // generator already gave each shared form to one city.
     let mut keys = Vec::new();
     let mut pattern_entries = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     for (index, entry) in entries.iter().enumerate() {
         // A name that several cities bear goes to the most populous.
         by_name
@@ -109,7 +110,7 @@ pub(crate) static LEXICON: LazyLock<CityLexicon> = LazyLock::new(|| {
     // is a form of the capital city, when the country's generated English
     // capitals name a single city (not South Africa's three).
     let country_lexicon = &*super::countries::LEXICON;
-    let mut capital_cities: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut capital_cities: HashMap<&str, Vec<usize>> = HashMap::default();
     for entry in &country_lexicon.entries {
         if entry.kind == EntryKind::Capital
             && entry.lang == "en"

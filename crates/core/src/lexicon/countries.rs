@@ -3,7 +3,8 @@
 //! the hand-edited `countries-extra.tsv`, and the rules that tell a country
 //! from a word that only looks like one.
 
-use std::collections::HashMap;
+// Keys are the lexicons' own words: a fast hash without flood protection.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::context;
@@ -129,7 +130,7 @@ pub(crate) static LEXICON: LazyLock<CountryLexicon> = LazyLock::new(|| {
     );
 
     let mut keys: Vec<String> = Vec::new();
-    let mut index_of_key: HashMap<String, usize> = HashMap::new();
+    let mut index_of_key: HashMap<String, usize> = HashMap::default();
     let mut candidates: Vec<Vec<Candidate>> = Vec::new();
     for entry in &entries {
         let key = match_key(entry.form);

@@ -9,7 +9,8 @@
 //! checked by hand. The regex spent most of the extraction time building lazy
 //! DFA states for the Unicode `\w*` of the prefix cues.
 
-use std::collections::HashMap;
+// Keys are the lexicons' own words: a fast hash without flood protection.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
@@ -54,7 +55,7 @@ pub struct CueMatch<T> {
 impl<T: Copy> CueSet<T> {
     /// Builds a set from `(cue, label)` pairs.
     pub fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let mut prefixes = Vec::new();
         // Each cue with the length of its alternative in the equivalent
         // regex, which orders the alternatives.
@@ -74,7 +75,7 @@ impl<T: Copy> CueSet<T> {
         // wins; the sort is stable, so equal lengths keep the lexicon's order.
         cues.sort_by_key(|&(_, _, regex_len)| std::cmp::Reverse(regex_len));
         prefixes.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
-        let mut literal_ids: HashMap<String, usize> = HashMap::new();
+        let mut literal_ids: HashMap<String, usize> = HashMap::default();
         let mut literals = Vec::new();
         let mut spellings: Vec<Vec<Spelling>> = Vec::new();
         for (rank, (cue, open_ended, _)) in cues.iter().enumerate() {
