@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::words::{YEAR, day_fits_month, day_number, month_number};
+use super::words::{YEAR, day_fits_month, day_number, month_number, weekday};
 use super::{DateExpr, DateMention};
 use crate::text::Lang;
 
@@ -441,6 +441,19 @@ pub(super) fn year_stands_alone(
         }
         None => true,
     }
+}
+
+/// A day of the month named alone, with its weekday when the family has one
+/// ("mardi 24", "on the 28th"), when what follows ends a date (see
+/// [`bare_day_ends`]).
+pub(super) fn bare_day(caps: &Captures<'_>, text: &str, allowed: &[&str]) -> Option<DateExpr> {
+    if !bare_day_ends(text, caps.get(0)?.end(), allowed) {
+        return None;
+    }
+    Some(DateExpr::Day {
+        day: day_number(&caps["day"])?,
+        weekday: group(caps, "wd").and_then(weekday),
+    })
 }
 
 /// Whether a bare day number ("le 28", "on the 28th") is followed by what

@@ -12,7 +12,7 @@ use super::super::words::{
 };
 use super::super::{DateExpr, Direction, Qualifier};
 use super::{
-    Family, bare_day_ends, full_date, group, is_list, lower_before, next_word, parse_year,
+    Family, bare_day, full_date, group, is_list, lower_before, next_word, parse_year,
     previous_word, range_start, table_expr, table_pattern, year_group, year_stands_alone,
 };
 
@@ -203,29 +203,16 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?:on|this)\s+)?(?P<wd>{WEEKDAY_EN}),?\s+(?:the\s+)?(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))\b"
             ),
             |caps, text| {
-                if !capitalised(caps, &["wd"])
-                    || !bare_day_ends(text, caps.get(0)?.end(), DAY_FOLLOWERS)
-                {
+                if !capitalised(caps, &["wd"]) {
                     return None;
                 }
-                Some(DateExpr::Day {
-                    day: day_number(&caps["day"])?,
-                    weekday: weekday(&caps["wd"]),
-                })
+                bare_day(caps, text, DAY_FOLLOWERS)
             },
         ),
         // "on the 28th".
         Family::new(
             r"(?i)\bon\s+the\s+(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))\b",
-            |caps, text| {
-                if !bare_day_ends(text, caps.get(0)?.end(), DAY_FOLLOWERS) {
-                    return None;
-                }
-                Some(DateExpr::Day {
-                    day: day_number(&caps["day"])?,
-                    weekday: None,
-                })
-            },
+            |caps, text| bare_day(caps, text, DAY_FOLLOWERS),
         ),
         Family::new(&table_pattern(RELATIVE), |caps, text| {
             let whole = caps.get(0)?;

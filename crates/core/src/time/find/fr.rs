@@ -11,7 +11,7 @@ use super::super::words::{
 };
 use super::super::{DateExpr, Direction, Qualifier};
 use super::{
-    Family, bare_day_ends, full_date, group, is_list, lower_after, lower_before, parse_year,
+    Family, bare_day, full_date, group, is_list, lower_after, lower_before, parse_year,
     range_start, table_expr, table_pattern, year_group, year_stands_alone,
 };
 
@@ -179,29 +179,13 @@ pub(super) fn families() -> Vec<Family> {
         // "mardi 24", "ce mardi 24".
         Family::new(
             &format!(r"(?i)\b(?:(?:ce|le)\s+)?(?P<wd>{WEEKDAY_FR}),?\s+(?P<day>{DAY_FR})\b"),
-            |caps, text| {
-                if !bare_day_ends(text, caps.get(0)?.end(), DAY_FOLLOWERS) {
-                    return None;
-                }
-                Some(DateExpr::Day {
-                    day: day_number(&caps["day"])?,
-                    weekday: weekday(&caps["wd"]),
-                })
-            },
+            |caps, text| bare_day(caps, text, DAY_FOLLOWERS),
         ),
         // "le 28": a day of the month alone. "le 1er" is left out, as it is
         // more often a rank.
         Family::new(
             r"(?i)\ble\s+(?P<day>3[01]|[12][0-9]|0?[1-9])\b",
-            |caps, text| {
-                if !bare_day_ends(text, caps.get(0)?.end(), DAY_FOLLOWERS) {
-                    return None;
-                }
-                Some(DateExpr::Day {
-                    day: day_number(&caps["day"])?,
-                    weekday: None,
-                })
-            },
+            |caps, text| bare_day(caps, text, DAY_FOLLOWERS),
         ),
         Family::new(&table_pattern(RELATIVE), |caps, text| {
             let whole = caps.get(0)?;
