@@ -121,3 +121,26 @@ fn a_byline_is_a_person_without_country() {
         .expect("the president");
     assert_eq!(president.country.as_deref(), Some("GHA"));
 }
+
+#[test]
+fn who_receives_a_visitor_belongs_to_the_country_visited() {
+    let persons = |lang: &str, text: &str| -> Vec<(String, Option<String>)> {
+        record(lang, "2025-03-12", text)
+            .persons
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect()
+    };
+    let french = "Le Ghana et le Portugal veulent doubler leurs échanges\n\n\
+                  La ministre portugaise de l'Économie, Ana Ribeiro, a effectué lundi une visite \
+                  de travail à Accra. La délégation lusitanienne a ensuite été reçue au palais \
+                  présidentiel par le président Kwame Mensah.\n";
+    assert!(persons("fr", french).contains(&("Kwame Mensah".to_string(), Some("GHA".to_string()))));
+    let english = "Ghana and Portugal look to double trade\n\n\
+                   Portuguese Economy Minister Ana Ribeiro paid a working visit to Accra on \
+                   Monday. The Portuguese delegation was later received at the presidential \
+                   palace by President Kwame Mensah.\n";
+    assert!(
+        persons("en", english).contains(&("Kwame Mensah".to_string(), Some("GHA".to_string())))
+    );
+}

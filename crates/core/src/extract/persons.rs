@@ -8,6 +8,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use super::article::Article;
 use crate::lexicon::{CountryForm, cues};
 use crate::model::Role;
@@ -863,6 +865,78 @@ fn nearest_country(
         .map(|m| m.iso3)
 }
 
+/// Receiving verbs, as the agent of a passive before the name ("reçu au
+/// palais par le président X", "was received by President X") or as the
+/// verb after it ("X a reçu", "X received").
+static RECEIVED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:recue?s?|accueillie?s?|received|hosted|welcomed|greeted)(?-u:\b)[^.;:]{0,80}(?-u:\b)(?:par|by)(?-u:\b)[^.;:,]{0,60}$",
+    )
+    .expect("receiving pattern")
+});
+static RECEIVES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:a|avait|ont|has|had)?\s*(?:recu|recoit|accueilli|accueille|received|receives|hosted|hosts|welcomed|welcomes)(?-u:\b)",
+    )
+    .expect("receiving pattern")
+});
+
+/// Whether a mention names the person who receives a visitor.
+fn receives(article: &Article, mention: &PersonMention) -> bool {
+    let Some(sentence) = article
+        .sentence_at(mention.start)
+        .map(|i| &article.sentences[i])
+    else {
+        return false;
+    };
+    let from = article
+        .text
+        .floor_char_boundary(mention.start.saturating_sub(160).max(sentence.start));
+    let before = fold(&article.text[from..mention.start]).key;
+    let to = article
+        .text
+        .floor_char_boundary((mention.end + 40).min(sentence.end));
+    let after = fold(&article.text[mention.end..to]).key;
+    RECEIVED_BY.is_match(before.trim_end()) || RECEIVES.is_match(&after)
+}
+
+/// The country of the pair visited in the sentence of `at`: its first place
+/// after a locative preposition ("à Dakar", "in Kenya"), else the
+/// dateline's, else the first such place of the article's lead.
+fn visited_country(article: &Article, at: usize, pair: &[&'static str]) -> Option<&'static str> {
+    let sentence = &article.sentences[article.sentence_at(at)?];
+    let located = |start: usize, end: usize| {
+        let cities = article
+            .cities_in(start, end)
+            .filter(|c| super::clause::is_locative(article, c.start))
+            .map(|c| (c.start, c.iso3));
+        let countries = article
+            .countries_in(start, end)
+            .filter(|c| c.form != CountryForm::Demonym)
+            .filter(|c| super::clause::is_locative(article, c.start))
+            .map(|c| (c.start, c.iso3));
+        cities
+            .chain(countries)
+            .filter(|(_, iso3)| pair.contains(iso3))
+            .min_by_key(|(start, _)| *start)
+            .map(|(_, iso3)| iso3)
+    };
+    located(sentence.start, sentence.end)
+        .or_else(|| {
+            article
+                .dateline_city
+                .map(|city| city.iso3)
+                .filter(|iso3| pair.contains(iso3))
+        })
+        .or_else(|| {
+            let lead = article
+                .sentences
+                .iter()
+                .find(|s| s.end > article.body_start)?;
+            located(lead.start, lead.end)
+        })
+}
+
 /// "auprès du Bénin", "près le Bénin": the country an envoy is posted to.
 fn after_pres(article: &Article, start: usize) -> bool {
     let line_start = article.text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -943,6 +1017,17 @@ fn infer_countries(article: &Article, entities: &mut [PersonEntity], mentions: &
         if known.len() == 1 && pair.len() == 2 {
             entities[index].country = pair.iter().copied().find(|c| *c != known[0]);
         }
+    }
+    // "reçu par le président X", "X received ...": who receives a visitor
+    // belongs to the country visited.
+    for (index, entity) in entities.iter_mut().enumerate() {
+        if entity.country.is_some() || !entity.titled || !governmental(entity.role) {
+            continue;
+        }
+        entity.country = mentions
+            .iter()
+            .filter(|m| m.entity == index && receives(article, m))
+            .find_map(|m| visited_country(article, m.start, &pair));
     }
     // A title without a country in a datelined story names an official of
     // the dateline's country ("ABIDJAN – ... reçue par le président X").
