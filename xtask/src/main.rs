@@ -2,7 +2,8 @@
 //! `cargo xtask lexicon` regenerates the committed gazetteers under
 //! `crates/core/lexicon/` from pinned, licensed packages that it installs into
 //! a scratch folder under `target/`; `cargo xtask lexicon --check` fails when
-//! the committed files are stale. `cargo xtask bench [--mb N]` measures the
+//! the committed files are stale; `--factbook PATH` (or `ENTENTE_FACTBOOK`)
+//! also regenerates the leaders from a CIA World Factbook copy. `cargo xtask bench [--mb N]` measures the
 //! extraction throughput against the Python pipeline (see BENCHMARKS.md).
 
 mod bench;
@@ -12,21 +13,31 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
+const USAGE: &str = "cargo xtask lexicon [--check] [--factbook PATH]";
+
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let Some(task) = args.next() else {
-        bail!("usage: cargo xtask lexicon [--check]");
+        bail!("usage: {USAGE}");
     };
     if task == "bench" {
         return bench::run(&workspace_root()?, args);
     }
-    let check = match args.next().as_deref() {
-        None => false,
-        Some("--check") => true,
-        Some(other) => bail!("unknown argument `{other}`; usage: cargo xtask lexicon [--check]"),
-    };
+    let mut check = false;
+    let mut factbook = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--factbook" => {
+                factbook = Some(PathBuf::from(
+                    args.next().context("--factbook needs a path")?,
+                ));
+            }
+            other => bail!("unknown argument `{other}`; usage: {USAGE}"),
+        }
+    }
     match task.as_str() {
-        "lexicon" => lexicon::run(&workspace_root()?, check),
+        "lexicon" => lexicon::run(&workspace_root()?, check, factbook),
         other => bail!("unknown task `{other}`; known tasks: lexicon"),
     }
 }

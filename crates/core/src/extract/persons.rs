@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::article::Article;
-use crate::lexicon::{CountryForm, cues};
+use crate::lexicon::{CountryForm, cues, leaders_named};
 use crate::model::Role;
 use crate::text::fold;
 use unicode_normalization::char::is_combining_mark;
@@ -308,6 +308,7 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
             .push((mention.start, mention.end));
     }
     assign_roles(article, &mut entities, &mentions);
+    assign_leaders(article, &mut entities);
     infer_countries(article, &mut entities, &mentions);
     (entities, mentions)
 }
@@ -950,6 +951,46 @@ fn after_pres(article: &Article, start: usize) -> bool {
     }
     let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
     words.iter().any(|w| *w == "pres" || *w == "aupres")
+}
+
+/// A person the text gives no country is, when their name is a current
+/// head of state or of government's, that leader: the leader's country
+/// outranks what inference would guess, not what the text states. Without
+/// a title, the leader's office is the role when the article is dated after
+/// the leader took office.
+fn assign_leaders(article: &Article, entities: &mut [PersonEntity]) {
+    let published = article.published.map(|date| date.to_string());
+    for entity in entities.iter_mut() {
+        if entity.byline || entity.country.is_some() {
+            continue;
+        }
+        let leaders = leaders_named(&entity.words);
+        let Some(first) = leaders.first() else {
+            continue;
+        };
+        if leaders.iter().any(|l| l.iso3 != first.iso3) {
+            continue;
+        }
+        entity.country = Some(first.iso3);
+        if entity.titled || entity.role != Role::Other {
+            continue;
+        }
+        let Some(published) = &published else {
+            continue;
+        };
+        // A leader of both offices is named for the higher one.
+        let office = [Role::HeadOfState, Role::HeadOfGovernment]
+            .into_iter()
+            .find(|&office| {
+                leaders
+                    .iter()
+                    .any(|l| l.office == office && l.in_office_on(published))
+            });
+        if let Some(office) = office {
+            entity.role = office;
+            entity.titled = true;
+        }
+    }
 }
 
 /// Fills the country of titled persons the title phrase left without one:

@@ -1,5 +1,6 @@
 //! Lexicons compiled into the binary: countries with their names, demonyms
-//! and capitals in each language, cities, titles and trigger words.
+//! and capitals in each language, cities, current heads of state and of
+//! government, titles and trigger words.
 //! The gazetteers match on folded keys (see [`crate::text::fold`]), whole
 //! words only, and report byte spans of the source text.
 
@@ -8,8 +9,10 @@ mod context;
 mod countries;
 pub mod cues;
 mod gazetteer;
+mod leaders;
 mod lookup;
 pub(crate) use gazetteer::Analysed;
+pub use leaders::{Leader, leaders_named};
 pub use lookup::lookup_country;
 
 pub use cities::{CityMention, country_of_city, find_cities};
