@@ -53,5 +53,8 @@ pub fn run(args: &DossierArgs) -> anyhow::Result<Outcome> {
         .write_all(rendered.as_bytes())
         .and_then(|()| stdout.flush())
         .context("cannot write to stdout")?;
+    // The process ends here: freeing the records and the dossier one by one
+    // would cost a tenth of the command's time for a busy pair.
+    std::mem::forget((sources, dossier));
     Ok(Outcome::Success)
 }

@@ -33,7 +33,9 @@ pub struct DbArgs {
                   source already stored is kept as that source's next version, and queries read \
                   only the latest.\n\n\
                   Documents are committed in batches, so an interrupted run loses at most one \
-                  batch, and running the same command again completes it without duplicates. A \
+                  batch, and running the same command again completes it without duplicates. \
+                  Documents are extracted on --jobs threads (one per core by default) and stored \
+                  in input order whatever the number. A \
                   document that cannot be read or extracted is skipped and listed at the end with \
                   the reason; the others are stored.",
     after_help = "Examples:\n  \
@@ -54,9 +56,14 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub store: DbArgs,
 
-    /// Documents committed per transaction; a crash loses at most one batch.
-    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Documents committed per transaction (fewer when the input pauses); a crash loses at most one batch.
+    #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch_size: u32,
+
+    /// How many documents to extract at once, each on its own thread (default: one per core).
+    /// Documents are stored in input order whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// Search the stored documents and evidence sentences for words.

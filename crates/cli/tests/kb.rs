@@ -314,3 +314,142 @@ fn a_killed_ingest_completes_on_the_next_run_without_duplicates() {
     assert_eq!(killed.len() as u64, total);
     assert_eq!(killed, stored_documents(&dir.path().join("clean.db")));
 }
+
+#[test]
+fn a_parallel_ingest_stores_in_input_order() {
+    // Ten files, each listed six times with a later publication date, so
+    // that each is stored six times as a new version of its source; the
+    // versions tell the order in which the documents were stored. Unreadable
+    // lines between them must be reported in their place.
+    let dir = Dir::new();
+    let mut manifest = String::new();
+    for file in 0..10 {
+        dir.write(
+            &format!("texts/t{file}.txt"),
+            format!("{FRENCH}Article {file}.\n"),
+        );
+    }
+    for day in 1..=6 {
+        for file in 0..10 {
+            manifest.push_str(&format!(
+                "{{\"id\": \"d{file}\", \"file\": \"texts/t{file}.txt\", \"published\": \"2025-01-0{day}\"}}\n"
+            ));
+        }
+        manifest.push_str(&format!(
+            "{{\"id\": \"gone{day}\", \"file\": \"texts/none.txt\"}}\n"
+        ));
+    }
+    let manifest = path_arg(&dir.write("manifest.jsonl", manifest));
+    let ingest = |db: &str, jobs: &str| {
+        dir.entente(&[
+            "ingest",
+            &manifest,
+            "--db",
+            db,
+            "--jobs",
+            jobs,
+            "--batch-size",
+            "7",
+        ])
+        .run()
+    };
+    let one = ingest("one.db", "1");
+    assert_eq!(
+        summary(one.assert_code(1)),
+        [10, 50, 0, 6],
+        "{}",
+        one.stdout
+    );
+    let four = ingest("four.db", "4");
+    assert_eq!(
+        summary(four.assert_code(1)),
+        [10, 50, 0, 6],
+        "{}",
+        four.stdout
+    );
+    assert_eq!(four.stderr, one.stderr);
+    let failures: Vec<&str> = four.stderr_lines();
+    assert_eq!(failures.len(), 6, "{}", four.stderr);
+    assert!(
+        failures[0].contains("manifest.jsonl:11:"),
+        "{}",
+        failures[0]
+    );
+    assert!(
+        failures[5].contains("manifest.jsonl:66:"),
+        "{}",
+        failures[5]
+    );
+
+    use entente_store::Store;
+    let four_db = dir.path().join("four.db");
+    let documents = entente_store::SqliteStore::open_existing(&four_db)
+        .unwrap()
+        .documents()
+        .unwrap();
+    assert_eq!(documents.len(), 60);
+    for document in &documents {
+        let day = format!("2025-01-0{}", document.version);
+        assert_eq!(
+            document.published.as_deref(),
+            Some(day.as_str()),
+            "{document:?}"
+        );
+    }
+    assert_eq!(
+        stored_documents(&four_db),
+        stored_documents(&dir.path().join("one.db"))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn documents_of_a_paused_input_are_stored_without_waiting_for_a_full_batch() {
+    use std::io::Write;
+
+    // A manifest read from a named pipe, as a producer would feed it: two
+    // articles, then nothing until the producer closes the pipe.
+    let dir = Dir::new();
+    let fifo = dir.path().join("feed.jsonl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("running mkfifo");
+    assert!(made.success());
+    let mut child = dir
+        .entente(&["ingest", &path_arg(&fifo), "--db", "feed.db"])
+        .command()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starting entente");
+    let mut feed = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .expect("opening the pipe");
+    for id in ["a", "b"] {
+        let line = serde_json::json!({"id": id, "text": format!("{FRENCH}Article {id}.")});
+        writeln!(feed, "{line}").unwrap();
+    }
+    feed.flush().unwrap();
+    let started = Instant::now();
+    loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the documents were not stored while the input paused"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        let output = dir
+            .entente(&["stats", "--db", "feed.db", "--format", "json"])
+            .run();
+        let Ok(counts) = serde_json::from_str::<Value>(&output.stdout) else {
+            continue;
+        };
+        if counts["documents"] == 2 {
+            break;
+        }
+    }
+    assert!(child.try_wait().unwrap().is_none(), "the ingest has ended");
+    drop(feed);
+    assert!(child.wait().unwrap().success());
+}

@@ -4,13 +4,20 @@
 //! differences no reader sees: Unicode composition, line endings, spaces at
 //! the ends of lines and blank lines around the text.
 
+use std::borrow::Cow;
+
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The text as hashed: NFC, `\n` line endings, no trailing spaces on a line,
 /// no blank lines at the start or the end.
 pub fn normalise(text: &str) -> String {
-    let composed: String = text.nfc().collect();
+    // Most texts are already NFC, which a quick check tells without
+    // composing a copy.
+    let composed: Cow<'_, str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    };
     let lines: Vec<&str> = composed
         .split('\n')
         .map(|line| line.trim_end_matches('\r').trim_end())

@@ -22,8 +22,19 @@ fn open_fixture(name: &str, dir: &Path) -> SqliteStore {
 
 #[test]
 fn a_store_of_schema_version_1_reopens() {
+    reopens("v1.db");
+}
+
+#[test]
+fn a_store_of_schema_version_2_reopens() {
+    reopens("v2.db");
+}
+
+/// Opens the fixture `name`, which migrates it to this version, then reads
+/// and writes it.
+fn reopens(name: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open_fixture("v1.db", dir.path());
+    let mut store = open_fixture(name, dir.path());
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
 
     let stats = store.stats().unwrap();
@@ -53,7 +64,19 @@ fn a_store_of_schema_version_1_reopens() {
     assert_eq!(versions[0].version, 2);
     assert_eq!(versions[0].record.id, "dev-fr-001");
     assert!(versions[0].text.contains("Mise à jour"));
-    assert!(!store.search("confirmée", 10).unwrap().is_empty());
+    // The full-text index covers the stored texts, the latest version only
+    // in the results, with a passage of the text.
+    let hits = store.search("confirmée", 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        (hits[0].doc_id.as_str(), hits[0].version),
+        ("dev-fr-001", 2)
+    );
+    assert!(
+        hits[0].snippet.contains("[confirmée]"),
+        "{}",
+        hits[0].snippet
+    );
 
     // The old store takes new documents, and knows the ones it has.
     let (sourced, record) = example("dev-en-002");
@@ -62,4 +85,10 @@ fn a_store_of_schema_version_1_reopens() {
         Outcome::Added
     );
     assert_eq!(store.stats().unwrap().documents, 4);
+    // A document stored after the migration is found by full-text search.
+    let hits = store.search("Hyderabad", 10).unwrap();
+    assert!(
+        hits.iter().any(|hit| hit.doc_id == "dev-en-002"),
+        "{hits:?}"
+    );
 }

@@ -296,3 +296,60 @@ fn a_document_is_found_by_the_id_it_was_ingested_under() {
         assert_eq!(store.document("no-such-document").unwrap(), None);
     }
 }
+
+#[test]
+fn a_document_that_fails_is_rolled_back_alone_with_its_full_text() {
+    use entente_store::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(dir.path());
+    drop(SqliteStore::open(&path).unwrap());
+    // Refuse the evidence of one document, which is written after its
+    // document, record, mentions and events rows.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON evidence
+             WHEN NEW.doc_key = (SELECT doc_key FROM documents WHERE id = 'dev-fr-002')
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )
+        .unwrap();
+    let mut store = SqliteStore::open_existing(&path).unwrap();
+    let documents: Vec<_> = ["dev-fr-001", "dev-fr-002", "dev-fr-003"]
+        .into_iter()
+        .map(example)
+        .collect();
+    let batch: Vec<(SourcedInput<'_>, &entente_core::Record)> = documents
+        .iter()
+        .map(|(sourced, record)| (input(sourced), record))
+        .collect();
+    let outcomes = store.put_batch(&batch).unwrap();
+    assert!(matches!(outcomes[0], Ok(Outcome::Added)), "{outcomes:?}");
+    let error = outcomes[1].as_ref().unwrap_err().to_string();
+    assert!(error.contains("refused by the test"), "{error}");
+    assert!(matches!(outcomes[2], Ok(Outcome::Added)), "{outcomes:?}");
+
+    let ids: Vec<String> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|document| document.doc_id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(!ids.contains(&"dev-fr-002".to_string()), "{ids:?}");
+    // Neither the text nor the evidence of the refused document is indexed,
+    // and the others are.
+    assert!(store.search("Colonna", 10).unwrap().is_empty());
+    assert!(store.search("Plateau", 10).unwrap().is_empty());
+    let hits = store.search("Iwaya", 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].doc_id, "dev-fr-003");
+    assert!(!hits[0].evidence.is_empty(), "{hits:?}");
+    assert!(
+        store
+            .records_for_pair("CIV", "FRA")
+            .unwrap()
+            .iter()
+            .all(|stored| stored.doc_id != "dev-fr-002")
+    );
+}

@@ -4,7 +4,8 @@
 //! item's rank in the dossier (`KAZ-TGO-e3`): the merge sorts its lists
 //! deterministically, so the same store always gives the same ids.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, mpsc};
 
 use entente_core::lexicon::country_name_en;
 use entente_core::merge::{
@@ -15,6 +16,18 @@ use entente_store::{PairActivity, Store};
 use serde::Serialize;
 
 use crate::error::Result;
+
+/// How many pairs the reading thread of [`Index::build`] reads ahead of the
+/// merging threads: enough to keep them busy, few enough to keep memory flat.
+const PAIRS_IN_FLIGHT: usize = 8;
+
+/// The records of one pair, to merge into its dossier.
+struct Job {
+    /// The pair's rank in the activity list.
+    position: usize,
+    pair: [String; 2],
+    sources: Vec<SourcedRecord>,
+}
 
 /// A pair of countries and how active it is.
 #[derive(Debug, Clone, Serialize)]
@@ -85,24 +98,112 @@ pub struct Index {
     pub agreements: Vec<AgreementItem>,
     /// Every person, by pair then rank.
     pub persons: Vec<PersonItem>,
+    /// The position of each pair in `pairs`, of each country in
+    /// `countries` and of each item in its list, by key, code or id: the
+    /// lookups of every request.
+    positions: Positions,
+}
+
+/// Positions in the lists of an [`Index`], by key.
+#[derive(Debug, Default)]
+struct Positions {
+    pairs: HashMap<String, usize>,
+    countries: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+    agreements: HashMap<String, usize>,
+    persons: HashMap<String, usize>,
+}
+
+impl Positions {
+    fn of(index: &Index) -> Positions {
+        fn positions<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(position, item)| (key(item).to_string(), position))
+                .collect()
+        }
+        Positions {
+            pairs: positions(&index.pairs, |pair| &pair.key),
+            countries: positions(&index.countries, |country| &country.code),
+            events: positions(&index.events, |item| &item.id),
+            agreements: positions(&index.agreements, |item| &item.id),
+            persons: positions(&index.persons, |item| &item.id),
+        }
+    }
 }
 
 impl Index {
-    /// Reads every pair of `store` and builds its dossier.
+    /// Reads every pair of `store` and builds its dossier. The calling
+    /// thread reads the records of one pair after the other while a thread
+    /// per core merges them, at most [`PAIRS_IN_FLIGHT`] pairs ahead.
     pub fn build(store: &impl Store) -> Result<Index> {
         let activity = store.pairs_ranked(None)?;
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(activity.len())
+            .max(1);
+        let mut dossiers: Vec<Option<Dossier>> = Vec::new();
+        dossiers.resize_with(activity.len(), || None);
+        let (work, jobs) = mpsc::sync_channel::<Job>(PAIRS_IN_FLIGHT);
+        let jobs = Mutex::new(jobs);
+        let (finished, built) = mpsc::channel::<(usize, Dossier)>();
+        std::thread::scope(|scope| -> Result<()> {
+            for _ in 0..workers {
+                let (jobs, finished) = (&jobs, finished.clone());
+                scope.spawn(move || {
+                    loop {
+                        // A worker that panicked poisons the lock; the scope
+                        // re-raises its panic once the others are done.
+                        let job = match jobs.lock() {
+                            Ok(jobs) => jobs.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(job) = job else { return };
+                        let pair = [job.pair[0].as_str(), job.pair[1].as_str()];
+                        let dossier = build_dossier(pair, &job.sources);
+                        if finished.send((job.position, dossier)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(finished);
+            for (position, pair) in activity.iter().enumerate() {
+                let stored = store.records_for_pair(&pair.pair[0], &pair.pair[1])?;
+                let sources = stored.into_iter().map(SourcedRecord::from).collect();
+                let job = Job {
+                    position,
+                    pair: pair.pair.clone(),
+                    sources,
+                };
+                if work.send(job).is_err() {
+                    break;
+                }
+                for (position, dossier) in built.try_iter() {
+                    dossiers[position] = Some(dossier);
+                }
+            }
+            drop(work);
+            for (position, dossier) in built {
+                dossiers[position] = Some(dossier);
+            }
+            Ok(())
+        })?;
         let mut index = Index::default();
-        for pair in &activity {
-            let stored = store.records_for_pair(&pair.pair[0], &pair.pair[1])?;
-            let sources: Vec<SourcedRecord> = stored.into_iter().map(SourcedRecord::from).collect();
-            let dossier = build_dossier([&pair.pair[0], &pair.pair[1]], &sources);
-            index.add(pair, dossier);
+        for (pair, dossier) in activity.iter().zip(dossiers) {
+            // Every job was built unless a worker panicked, which the scope
+            // has re-raised.
+            if let Some(dossier) = dossier {
+                index.add(pair, dossier);
+            }
         }
         index.events.sort_by(|a, b| {
             let key = |item: &EventItem| (item.event.date.is_none(), item.event.date.clone());
             key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
         });
         index.countries = countries(&index.pairs);
+        index.positions = Positions::of(&index);
         Ok(index)
     }
 
@@ -150,7 +251,7 @@ impl Index {
 
     /// The pair whose key is `key`.
     pub fn pair(&self, key: &str) -> Option<&PairSummary> {
-        self.pairs.iter().find(|pair| pair.key == key)
+        self.positions.pairs.get(key).map(|&at| &self.pairs[at])
     }
 
     /// The pairs that include `code`, the most active first.
@@ -162,19 +263,25 @@ impl Index {
     }
 
     pub fn country(&self, code: &str) -> Option<&CountrySummary> {
-        self.countries.iter().find(|country| country.code == code)
+        self.positions
+            .countries
+            .get(code)
+            .map(|&at| &self.countries[at])
     }
 
     pub fn event(&self, id: &str) -> Option<&EventItem> {
-        self.events.iter().find(|item| item.id == id)
+        self.positions.events.get(id).map(|&at| &self.events[at])
     }
 
     pub fn agreement(&self, id: &str) -> Option<&AgreementItem> {
-        self.agreements.iter().find(|item| item.id == id)
+        self.positions
+            .agreements
+            .get(id)
+            .map(|&at| &self.agreements[at])
     }
 
     pub fn person(&self, id: &str) -> Option<&PersonItem> {
-        self.persons.iter().find(|item| item.id == id)
+        self.positions.persons.get(id).map(|&at| &self.persons[at])
     }
 }
 

@@ -512,14 +512,14 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 /// A small seeded generator (SplitMix64): the corpus needs variety, not
 /// cryptographic randomness, and the same corpus on every run.
-struct Random(u64);
+pub struct Random(u64);
 
 impl Random {
-    fn new(seed: u64) -> Random {
+    pub fn new(seed: u64) -> Random {
         Random(seed)
     }
 
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -528,7 +528,7 @@ impl Random {
     }
 
     /// A number in `0..bound` (`bound` > 0).
-    fn below(&mut self, bound: usize) -> usize {
+    pub fn below(&mut self, bound: usize) -> usize {
         (self.next() % bound as u64) as usize
     }
 }

@@ -71,7 +71,7 @@ const TICKS_PER_SECOND: f64 = 100.0;
 
 /// The user and system CPU time of a process, all threads included, from
 /// fields 14 and 15 of its `/proc/PID/stat` line.
-fn cpu_seconds(stat_path: &str) -> Option<f64> {
+pub fn cpu_seconds(stat_path: &str) -> Option<f64> {
     let stat = std::fs::read_to_string(stat_path).ok()?;
     // The command name (field 2) is in parentheses and may hold spaces; the
     // fields after it are plain numbers.
@@ -83,7 +83,7 @@ fn cpu_seconds(stat_path: &str) -> Option<f64> {
 }
 
 /// The `VmHWM` line of a `/proc/PID/status` file, in KiB.
-fn high_water_mark_kib(status_path: &str) -> Option<u64> {
+pub fn high_water_mark_kib(status_path: &str) -> Option<u64> {
     let status = std::fs::read_to_string(status_path).ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     line.trim_start_matches("VmHWM:")

@@ -1,6 +1,9 @@
-//! `cargo xtask bench [--mb N] [--repeat R] [--python-seconds S] [--no-python]`: the
-//! throughput of `entente extract` on a synthetic corpus, beside the Python
-//! pipeline it replaces, measured in the same run. It builds the release
+//! `cargo xtask bench [--mb N] [--repeat R] [--python-seconds S] [--no-python]
+//! [--kb-docs N,...] ...`: the throughput of `entente extract` on a synthetic
+//! corpus, beside the Python pipeline it replaces, measured in the same run,
+//! then the knowledge base's figures (`kb.rs`): `entente ingest` into SQLite,
+//! the pair-dossier API of `entente serve` and, with `--kb-docs`, the latency
+//! of `entente dossier` on stores of that many documents. It builds the release
 //! binary, writes a corpus of N MB (10^6 bytes of article text, 50 by
 //! default) under `target/bench/` from variants of the example articles,
 //! runs `entente extract --manifest` on it with `--jobs 1` and with every
@@ -13,6 +16,8 @@
 //! the targets are shown met or not.
 
 mod corpus;
+mod http;
+mod kb;
 mod measure;
 mod python;
 
@@ -25,8 +30,9 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
-const USAGE: &str =
-    "usage: cargo xtask bench [--mb N] [--repeat R] [--python-seconds S] [--no-python]";
+const USAGE: &str = "usage: cargo xtask bench [--mb N] [--repeat R] [--python-seconds S] \
+                     [--no-python] [--kb-docs N,N...] [--kb-queries Q] [--kb-api-max N] [--kb-rebuild] \
+                     [--api-seconds S] [--api-clients C]";
 
 /// The targets of the performance issue, shown beside the figures.
 const TARGET_ONE_CORE_MB_S: f64 = 20.0;
@@ -39,6 +45,7 @@ struct Options {
     repeat: usize,
     python_seconds: f64,
     python: bool,
+    kb: kb::KbOptions,
 }
 
 fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
@@ -47,6 +54,7 @@ fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
         repeat: 1,
         python_seconds: 30.0,
         python: true,
+        kb: kb::KbOptions::default(),
     };
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
@@ -64,6 +72,23 @@ fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
             "--repeat" => options.repeat = number("--repeat")?.ceil() as usize,
             "--python-seconds" => options.python_seconds = number("--python-seconds")?,
             "--no-python" => options.python = false,
+            "--kb-queries" => options.kb.queries = number("--kb-queries")?.ceil() as usize,
+            "--api-seconds" => options.kb.api_seconds = number("--api-seconds")?,
+            "--api-clients" => options.kb.api_clients = number("--api-clients")?.ceil() as usize,
+            "--kb-api-max" => options.kb.api_max_docs = number("--kb-api-max")? as usize,
+            "--kb-rebuild" => options.kb.rebuild = true,
+            "--kb-docs" => {
+                let list = args
+                    .next()
+                    .with_context(|| format!("--kb-docs needs a value; {USAGE}"))?;
+                options.kb.docs = list
+                    .split(',')
+                    .map(|size| match size.trim().replace('_', "").parse::<usize>() {
+                        Ok(size) if size > 0 => Ok(size),
+                        _ => bail!("--kb-docs takes sizes such as 100000,1000000, not `{list}`"),
+                    })
+                    .collect::<anyhow::Result<_>>()?;
+            }
             other => bail!("unknown argument `{other}`; {USAGE}"),
         }
     }
@@ -126,6 +151,52 @@ pub fn run(root: &Path, args: impl Iterator<Item = String>) -> anyhow::Result<()
         &bench_dir.join("records-jobs-all.jsonl"),
     )?;
 
+    let ingest_db = |jobs: &str| bench_dir.join(format!("ingest-jobs-{jobs}.db"));
+    eprintln!("bench: entente ingest --jobs 1 ...");
+    let ingest_one = kb::ingest(
+        &entente,
+        &manifest,
+        Some(1),
+        options.repeat,
+        &ingest_db("1"),
+    )?;
+    eprintln!("bench: entente ingest (all {cores} cores) ...");
+    let ingest_all = kb::ingest(&entente, &manifest, None, options.repeat, &ingest_db("all"))?;
+    // The second store is kept for the API benchmark; one is enough on disk.
+    kb::remove_store(&ingest_db("1"))?;
+    let api = kb::api(
+        &entente,
+        &ingest_db("all"),
+        options.kb.api_clients,
+        options.kb.api_seconds,
+    );
+    let mut stores = Vec::new();
+    for &documents in &options.kb.docs {
+        let store = kb::kb_store(
+            root,
+            &bench_dir,
+            &manifest,
+            &bench_dir.join("records-jobs-all.jsonl"),
+            documents,
+            options.kb.rebuild,
+        )?;
+        eprintln!("bench: entente dossier on {} ...", store.path.display());
+        let dossiers = kb::dossiers(&entente, &store.path, options.kb.queries);
+        let api = (documents <= options.kb.api_max_docs).then(|| {
+            kb::api(
+                &entente,
+                &store.path,
+                options.kb.api_clients,
+                options.kb.api_seconds,
+            )
+        });
+        stores.push(kb::StoreFigures {
+            store,
+            dossiers,
+            api,
+        });
+    }
+
     let baseline = if options.python {
         eprintln!("bench: Python baseline ...");
         python::ensure_venv(root).and_then(|python| {
@@ -135,7 +206,7 @@ pub fn run(root: &Path, args: impl Iterator<Item = String>) -> anyhow::Result<()
         Err("--no-python".to_string())
     };
 
-    let report = report(&Report {
+    let mut report = report(&Report {
         root,
         machine: &machine,
         repeat: options.repeat,
@@ -147,6 +218,15 @@ pub fn run(root: &Path, args: impl Iterator<Item = String>) -> anyhow::Result<()
         identical,
         baseline: &baseline,
     });
+    report.push_str(&kb::report(&kb::KbFigures {
+        cores,
+        text_bytes: corpus.text_bytes,
+        articles: corpus.articles,
+        ingest_one: &ingest_one,
+        ingest_all: &ingest_all,
+        api: &api,
+        stores: &stores,
+    }));
     print!("{report}");
     let report_path = bench_dir.join("report.txt");
     std::fs::write(&report_path, &report)
@@ -502,6 +582,7 @@ mod tests {
     fn options_parse_and_reject_bad_values() {
         let options = parse(args("--mb 2 --repeat 3 --python-seconds 5 --no-python")).unwrap();
         assert_eq!(options.megabytes, 2.0);
+        assert!(options.kb.docs.is_empty());
         assert_eq!(options.repeat, 3);
         assert_eq!(options.python_seconds, 5.0);
         assert!(!options.python);
@@ -509,5 +590,13 @@ mod tests {
         assert!(parse(args("--mb 0")).is_err());
         assert!(parse(args("--mb")).is_err());
         assert!(parse(args("--fast")).is_err());
+        let options = parse(args(
+            "--kb-docs 100_000,1000000 --kb-api-max 1e5 --api-clients 4",
+        ))
+        .unwrap();
+        assert_eq!(options.kb.docs, [100_000, 1_000_000]);
+        assert_eq!(options.kb.api_max_docs, 100_000);
+        assert_eq!(options.kb.api_clients, 4);
+        assert!(parse(args("--kb-docs 10,x")).is_err());
     }
 }

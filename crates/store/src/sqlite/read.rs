@@ -34,8 +34,7 @@ pub fn records_for_pair(
             "SELECT d.id, d.source, d.version, d.published, d.title, d.text, r.record
              FROM latest_documents AS d JOIN records AS r ON r.doc_key = d.doc_key
              WHERE d.doc_key IN
-                 (SELECT doc_key FROM mentions WHERE country_a = ?1 AND country_b = ?2)
-             ORDER BY d.published IS NULL, d.published, d.id, d.source",
+                 (SELECT doc_key FROM mentions WHERE country_a = ?1 AND country_b = ?2)",
         )
         .map_err(at)?;
     let rows = statement
@@ -79,7 +78,23 @@ pub fn records_for_pair(
         };
         records.push(stored);
     }
+    // Sorted here rather than by SQL, whose sorter would copy every text and
+    // record once more (and spill them to a temporary file for a busy pair).
+    sort_by_publication(&mut records);
     Ok(records)
+}
+
+/// Oldest publication first, undated last, then by id and source: the order
+/// of [`crate::Store::records_for_pair`].
+fn sort_by_publication(records: &mut [StoredRecord]) {
+    records.sort_by(|a, b| {
+        (a.published.is_none(), &a.published, &a.doc_id, &a.source).cmp(&(
+            b.published.is_none(),
+            &b.published,
+            &b.doc_id,
+            &b.source,
+        ))
+    });
 }
 
 /// The latest version of every document with its record, by id then source.

@@ -4,6 +4,12 @@
 //! it was before the batch, which the next run completes. A document whose
 //! content hash is already stored is skipped; one whose source is already
 //! stored with other content becomes that source's next version.
+//!
+//! The full-text rows of the documents a batch stores are written after the
+//! last savepoint is released, still inside the transaction: FTS5 flushes
+//! its pending terms to a new index segment at every savepoint, so writing
+//! them document by document would cost one segment (and its merges) per
+//! document instead of one per batch.
 
 use std::path::Path;
 
@@ -25,30 +31,50 @@ pub fn put_batch(
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|source| failure(path, "starting a write transaction", source))?;
     let mut outcomes = Vec::with_capacity(batch.len());
+    let mut full_text = Vec::new();
     for (input, record) in batch {
         let savepoint = transaction
             .savepoint()
             .map_err(|source| failure(path, "starting a savepoint", source))?;
-        let outcome = put_one(&savepoint, path, input, record);
+        let mut rows = Vec::new();
+        let outcome = put_one(&savepoint, path, input, record, &mut rows);
         if outcome.is_ok() {
             savepoint
                 .commit()
                 .map_err(|source| failure(path, "releasing a savepoint", source))?;
+            full_text.append(&mut rows);
         }
-        // A savepoint dropped without commit rolls back that document alone.
+        // A savepoint dropped without commit rolls back that document alone,
+        // and its full-text rows are dropped with it.
         outcomes.push(outcome);
     }
+    insert_full_text(&transaction, &full_text)
+        .map_err(|source| failure(path, "indexing the batch for full-text search", source))?;
     transaction
         .commit()
         .map_err(|source| failure(path, "committing a batch of documents", source))?;
     Ok(outcomes)
 }
 
-fn put_one(
+/// A row of a full-text index, written once the batch's savepoints are over.
+enum FullTextRow<'a> {
+    /// A document's title and text, under its `doc_key`: the values of its
+    /// row in `documents`, from which the index reads them back.
+    Document {
+        doc_key: i64,
+        title: Option<&'a str>,
+        text: &'a str,
+    },
+    /// An evidence sentence, under its `evidence_key`.
+    Evidence { evidence_key: i64, sentence: String },
+}
+
+fn put_one<'a>(
     transaction: &Connection,
     path: &Path,
-    input: &SourcedInput<'_>,
+    input: &SourcedInput<'a>,
     record: &Record,
+    full_text: &mut Vec<FullTextRow<'a>>,
 ) -> Result<Outcome> {
     let document = input.document;
     let doing = |what: &str| format!("document {:?} ({}): {what}", document.id, input.source);
@@ -97,7 +123,7 @@ fn put_one(
         })
         .map_err(at("inserting the document"))?;
     let doc_key = transaction.last_insert_rowid();
-    insert_record(transaction, doc_key, input, record, &record_json)
+    insert_record(transaction, doc_key, input, record, &record_json, full_text)
         .map_err(at("indexing its record"))?;
     Ok(if version == 1 {
         Outcome::Added
@@ -106,24 +132,24 @@ fn put_one(
     })
 }
 
-/// Writes the record and the rows the queries read.
-fn insert_record(
+/// Writes the record and the rows the queries read, and adds the document's
+/// full-text rows to `full_text`.
+fn insert_record<'a>(
     transaction: &Connection,
     doc_key: i64,
-    input: &SourcedInput<'_>,
+    input: &SourcedInput<'a>,
     record: &Record,
     record_json: &str,
+    full_text: &mut Vec<FullTextRow<'a>>,
 ) -> rusqlite::Result<()> {
     transaction
         .prepare_cached("INSERT INTO records (doc_key, record) VALUES (?1, ?2)")?
         .execute(params![doc_key, record_json])?;
-    transaction
-        .prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            doc_key,
-            input.title.unwrap_or(""),
-            input.document.text
-        ])?;
+    full_text.push(FullTextRow::Document {
+        doc_key,
+        title: input.title,
+        text: &input.document.text,
+    });
 
     let mut mention = transaction.prepare_cached(
         "INSERT OR IGNORE INTO mentions (country_a, country_b, doc_key) VALUES (?1, ?2, ?3)",
@@ -182,8 +208,6 @@ fn insert_record(
     let mut evidence = transaction.prepare_cached(
         "INSERT INTO evidence (doc_key, span_start, span_end, facts) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    let mut evidence_text =
-        transaction.prepare_cached("INSERT INTO evidence_fts (rowid, sentence) VALUES (?1, ?2)")?;
     for row in facts::evidence_rows(record, &input.document.text) {
         // A list of strings always serialises.
         let facts_json = serde_json::to_string(&row.facts).unwrap_or_else(|_| "[]".to_string());
@@ -193,8 +217,32 @@ fn insert_record(
             row.span.end as i64,
             facts_json
         ])?;
-        let evidence_key = transaction.last_insert_rowid();
-        evidence_text.execute(params![evidence_key, row.sentence])?;
+        full_text.push(FullTextRow::Evidence {
+            evidence_key: transaction.last_insert_rowid(),
+            sentence: row.sentence,
+        });
+    }
+    Ok(())
+}
+
+/// Writes the full-text rows of the documents a batch stored.
+fn insert_full_text(transaction: &Connection, rows: &[FullTextRow<'_>]) -> rusqlite::Result<()> {
+    let mut document = transaction
+        .prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?;
+    let mut evidence =
+        transaction.prepare_cached("INSERT INTO evidence_fts (rowid, sentence) VALUES (?1, ?2)")?;
+    for row in rows {
+        match row {
+            FullTextRow::Document {
+                doc_key,
+                title,
+                text,
+            } => document.execute(params![doc_key, title, text])?,
+            FullTextRow::Evidence {
+                evidence_key,
+                sentence,
+            } => evidence.execute(params![evidence_key, sentence])?,
+        };
     }
     Ok(())
 }
