@@ -92,8 +92,8 @@ pub fn ingest(
     repeat: usize,
     db: &Path,
 ) -> anyhow::Result<IngestRun> {
-    let mut best: Option<Measured> = None;
-    for _ in 0..repeat.max(1) {
+    let what = format!("entente ingest of {}", manifest.display());
+    let measured = measure::fastest(repeat, &what, || {
         remove_store(db)?;
         let mut command = Command::new(entente);
         command.arg("ingest").arg(manifest).arg("--db").arg(db);
@@ -101,22 +101,8 @@ pub fn ingest(
             command.args(["--jobs", &jobs.to_string()]);
         }
         command.stdout(Stdio::null()).stderr(Stdio::null());
-        let measured = measure::run(&mut command)?;
-        if !measured.status.success() {
-            bail!(
-                "entente ingest failed on {} ({})",
-                manifest.display(),
-                measured.status
-            );
-        }
-        if best
-            .as_ref()
-            .is_none_or(|best| measured.seconds < best.seconds)
-        {
-            best = Some(measured);
-        }
-    }
-    let measured = best.context("no run of entente ingest")?;
+        Ok(command)
+    })?;
     let stats = stats(entente, db)?;
     Ok(IngestRun {
         jobs,

@@ -26,6 +26,30 @@ pub struct Measured {
     pub cpu_seconds: Option<f64>,
 }
 
+/// Runs the command `prepare` makes `repeat` times (at least once) and
+/// keeps the fastest run: other work on the machine only ever slows a run
+/// down. A run that fails stops the measure with an error that names `what`.
+pub fn fastest(
+    repeat: usize,
+    what: &str,
+    mut prepare: impl FnMut() -> anyhow::Result<Command>,
+) -> anyhow::Result<Measured> {
+    let mut best: Option<Measured> = None;
+    for _ in 0..repeat.max(1) {
+        let measured = run(&mut prepare()?)?;
+        if !measured.status.success() {
+            anyhow::bail!("{what} failed ({})", measured.status);
+        }
+        if best
+            .as_ref()
+            .is_none_or(|best| measured.seconds < best.seconds)
+        {
+            best = Some(measured);
+        }
+    }
+    best.with_context(|| format!("no run of {what}"))
+}
+
 /// Runs `command` to its end, measuring it.
 pub fn run(command: &mut Command) -> anyhow::Result<Measured> {
     let program = command.get_program().to_string_lossy().into_owned();

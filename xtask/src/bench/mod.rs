@@ -315,8 +315,8 @@ fn run_entente(
     repeat: usize,
     records_path: &Path,
 ) -> anyhow::Result<EntenteRun> {
-    let mut best: Option<measure::Measured> = None;
-    for _ in 0..repeat.max(1) {
+    let what = format!("entente extract of {}", manifest.display());
+    let measured = measure::fastest(repeat, &what, || {
         let records_file = File::create(records_path)
             .with_context(|| format!("cannot create {}", records_path.display()))?;
         let mut command = Command::new(entente);
@@ -325,22 +325,8 @@ fn run_entente(
             command.args(["--jobs", &jobs.to_string()]);
         }
         command.stdout(records_file).stderr(Stdio::null());
-        let measured = measure::run(&mut command)?;
-        if !measured.status.success() {
-            bail!(
-                "entente extract failed on {} ({})",
-                manifest.display(),
-                measured.status
-            );
-        }
-        if best
-            .as_ref()
-            .is_none_or(|best| measured.seconds < best.seconds)
-        {
-            best = Some(measured);
-        }
-    }
-    let measured = best.context("no run of entente extract")?;
+        Ok(command)
+    })?;
     let records = BufReader::new(File::open(records_path)?).lines().count();
     Ok(EntenteRun {
         jobs,
