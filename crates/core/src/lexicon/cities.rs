@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::countries::EntryKind;
 use super::gazetteer::{
-    Analysed, Gazetteer, leftmost_longest, match_key, starts_capitalized, tsv_lines,
+    Analysed, Gazetteer, RawMatch, leftmost_longest, match_key, starts_capitalized, tsv_lines,
 };
 
 const CITIES_TSV: &str = include_str!("../../lexicon/mul/cities.tsv");
@@ -172,10 +172,17 @@ pub(crate) fn cities_in(analysed: &Analysed<'_>) -> Vec<CityMention> {
 }
 
 fn find_in(analysed: &Analysed<'_>) -> Vec<(usize, usize, &'static CityEntry)> {
-    let lexicon = &*LEXICON;
-    let accepted = lexicon
+    let raw = LEXICON
         .gazetteer
-        .whole_word_matches_at(&analysed.key, capitalised_starts(analysed))
+        .whole_word_matches_at(&analysed.key, capitalised_starts(analysed));
+    accept(analysed, raw)
+}
+
+/// The cities among raw gazetteer matches: capitalised, not inside a longer
+/// proper name, leftmost-longest, blocked forms left out.
+fn accept(analysed: &Analysed<'_>, raw: Vec<RawMatch>) -> Vec<(usize, usize, &'static CityEntry)> {
+    let lexicon = &*LEXICON;
+    let accepted = raw
         .into_iter()
         .filter(|hit| starts_capitalized(analysed.source(hit.start, hit.end)))
         .filter(|hit| !super::context::in_longer_name(analysed, hit.start, hit.end))
@@ -268,22 +275,10 @@ mod tests {
 
     /// What `find_in` found when it searched the whole text.
     fn find_in_whole_text(analysed: &Analysed<'_>) -> Vec<(usize, usize, &'static CityEntry)> {
-        let lexicon = &*LEXICON;
-        let accepted = lexicon
-            .gazetteer
-            .whole_word_matches(&analysed.key)
-            .into_iter()
-            .filter(|hit| starts_capitalized(analysed.source(hit.start, hit.end)))
-            .filter(|hit| !super::super::context::in_longer_name(analysed, hit.start, hit.end))
-            .map(|hit| {
-                let entry = &lexicon.entries[lexicon.pattern_entries[hit.pattern]];
-                (hit.start, hit.end, entry)
-            })
-            .collect();
-        leftmost_longest(accepted)
-            .into_iter()
-            .filter(|(_, _, entry)| entry.name != BLOCKED)
-            .collect()
+        accept(
+            analysed,
+            LEXICON.gazetteer.whole_word_matches(&analysed.key),
+        )
     }
 
     #[test]
