@@ -11,15 +11,15 @@
 
 use std::collections::BTreeMap;
 
-use super::cluster::{cluster, settle};
+use super::cluster::{self, Item, cluster, settle};
 use super::dates::{self, DayRange};
-use super::names::{names_match, places_compatible, same_place};
+use super::names::{NameTable, PlaceWords, names_match, same_place, same_place_words};
 use super::people::Registry;
 use super::{
     AgreementEntry, Citation, Contradiction, DisputedValue, SourcedRecord, Stage, cite_spans,
     date_order, earliest, finish_citations, is_pair,
 };
-use crate::model::{Agreement, Instrument, Status};
+use crate::model::{Agreement, Instrument, Span, Status, Topic};
 
 /// One article's mention of an agreement between the pair.
 struct Mention<'a> {
@@ -56,29 +56,26 @@ pub(crate) fn merge_agreements(
             });
         }
     }
-    mentions.sort_by(|a, b| {
-        let key = |m: &Mention<'_>| {
-            let agreement = m.agreement;
-            (
-                agreement.topic,
-                std::cmp::Reverse(dates::precision(agreement.date.as_deref())),
-                std::cmp::Reverse(agreement.status),
-                agreement.date.clone(),
-                agreement.place.clone(),
-                agreement.instrument,
-                m.doc,
-                agreement.evidence.clone(),
-                agreement.signatories.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
-    let clusters = cluster(&mentions, compatible, |a, b| {
-        a.agreement
-            .signatories
-            .iter()
-            .any(|x| b.agreement.signatories.iter().any(|y| names_match(x, y)))
-    });
+    mentions.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    let mut places = PlaceWords::default();
+    for mention in &mentions {
+        places.add(mention.agreement.place.as_deref());
+    }
+    let mut names = NameTable::default();
+    let items: Vec<Item<Key>> = mentions
+        .iter()
+        .map(|mention| Item {
+            doc: mention.doc,
+            key: Key {
+                topic: mention.agreement.topic,
+                instrument: mention.agreement.instrument,
+                range: mention.range,
+                place: places.get(mention.agreement.place.as_deref()),
+            },
+            names: names.ids(&mention.agreement.signatories),
+        })
+        .collect();
+    let clusters = cluster(&items, |a, b| names.matches(a, b));
     let mut entries: Vec<AgreementEntry> = clusters
         .iter()
         .map(|members| {
@@ -94,16 +91,71 @@ pub(crate) fn merge_agreements(
     entries
 }
 
-/// Whether two mentions can be the same agreement.
-fn compatible(a: &Mention, b: &Mention) -> bool {
-    let (x, y) = (a.agreement, b.agreement);
-    a.doc != b.doc
-        && x.topic == y.topic
-        && (x.instrument == y.instrument
-            || x.instrument == Instrument::Agreement
-            || y.instrument == Instrument::Agreement)
-        && a.range.compatible(b.range)
-        && (places_compatible(x.place.as_deref(), y.place.as_deref()) || a.range.same_day(b.range))
+/// The order mentions are clustered in: by topic, precise dates first, the
+/// latest stages first, then by content, so the input order never matters.
+type SortKey<'a> = (
+    Topic,
+    std::cmp::Reverse<Option<dates::Precision>>,
+    std::cmp::Reverse<Status>,
+    &'a Option<String>,
+    &'a Option<String>,
+    Instrument,
+    usize,
+    &'a [Span],
+    &'a [String],
+);
+
+fn sort_key<'a>(mention: &Mention<'a>) -> SortKey<'a> {
+    let agreement = mention.agreement;
+    (
+        agreement.topic,
+        // The range's precision is the date's: a range without a date behind
+        // it has none.
+        std::cmp::Reverse(mention.range.precision),
+        std::cmp::Reverse(agreement.status),
+        &agreement.date,
+        &agreement.place,
+        agreement.instrument,
+        mention.doc,
+        &agreement.evidence,
+        &agreement.signatories,
+    )
+}
+
+/// What tells whether two mentions can be the same agreement, besides their
+/// articles, which must differ.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Key<'a> {
+    topic: Topic,
+    instrument: Instrument,
+    range: DayRange,
+    place: Option<&'a [String]>,
+}
+
+impl cluster::Key for Key<'_> {
+    type Block = Topic;
+
+    fn block(&self) -> Topic {
+        self.topic
+    }
+
+    fn span(&self) -> (i64, i64) {
+        self.range.span()
+    }
+
+    /// The same topic, compatible instruments (equal, or one the generic
+    /// `agreement`), signature dates, and places unless on the very same day.
+    fn compatible(&self, other: &Self) -> bool {
+        self.topic == other.topic
+            && (self.instrument == other.instrument
+                || self.instrument == Instrument::Agreement
+                || other.instrument == Instrument::Agreement)
+            && self.range.compatible(other.range)
+            && (match (self.place, other.place) {
+                (Some(a), Some(b)) => same_place_words(a, b),
+                _ => true,
+            } || self.range.same_day(other.range))
+    }
 }
 
 /// One agreement entry from the mentions of an agreement.

@@ -16,7 +16,7 @@ pub(crate) enum Precision {
 }
 
 /// The days a mention can lie on, as inclusive day numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct DayRange {
     pub start: i64,
     pub end: i64,
@@ -62,6 +62,12 @@ impl DayRange {
         } else {
             self.start <= other.end && other.start <= self.end
         }
+    }
+
+    /// A span of days that overlaps the span of every compatible range: the
+    /// range with the window added at its end.
+    pub fn span(self) -> (i64, i64) {
+        (self.start, self.end.saturating_add(WINDOW_DAYS))
     }
 
     /// Whether both ranges are the same stated day.

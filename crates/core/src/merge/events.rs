@@ -8,9 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::cluster::{cluster, settle};
+use super::cluster::{self, Item, cluster, settle};
 use super::dates::{self, DayRange};
-use super::names::{names_match, places_compatible, same_place};
+use super::names::{NameTable, PlaceWords, same_place, same_place_words};
 use super::people::Registry;
 use super::{
     Citation, Contradiction, EventReport, SourcedRecord, TimelineEvent, cite_spans, date_order,
@@ -56,12 +56,20 @@ pub(crate) fn merge_events(
         }
     }
     mentions.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    let clusters = cluster(&mentions, compatible, |a, b| {
-        a.event
-            .participants
-            .iter()
-            .any(|x| b.event.participants.iter().any(|y| names_match(x, y)))
-    });
+    let mut places = PlaceWords::default();
+    for mention in &mentions {
+        places.add(mention.event.place.as_deref());
+    }
+    let mut names = NameTable::default();
+    let items: Vec<Item<Key>> = mentions
+        .iter()
+        .map(|mention| Item {
+            doc: mention.doc,
+            key: Key::of(mention, &places),
+            names: names.ids(&mention.event.participants),
+        })
+        .collect();
+    let clusters = cluster(&items, |a, b| names.matches(a, b));
     let mut timeline: Vec<TimelineEvent> = clusters
         .iter()
         .map(|members| {
@@ -102,7 +110,9 @@ fn sort_key<'a>(mention: &Mention<'a>) -> SortKey<'a> {
     let event = mention.event;
     (
         event.kind,
-        std::cmp::Reverse(dates::precision(event.date.as_deref())),
+        // The range's precision is the date's: a range without a date
+        // behind it has none.
+        std::cmp::Reverse(mention.range.precision),
         event.modality,
         &event.date,
         &event.host,
@@ -113,22 +123,67 @@ fn sort_key<'a>(mention: &Mention<'a>) -> SortKey<'a> {
     )
 }
 
-/// Whether two mentions can report the same happening.
-fn compatible(a: &Mention, b: &Mention) -> bool {
-    let (x, y) = (a.event, b.event);
-    // A suggested envoy (an honorary consul proposed) and an envoy accredited
-    // are different persons, not a preview and its report.
-    let envoy_proposal = x.kind == EventType::EnvoyAccredited
-        && (x.modality == Modality::Proposed) != (y.modality == Modality::Proposed);
-    a.doc != b.doc
-        && x.kind == y.kind
-        && !envoy_proposal
-        && (x.host.is_none() || y.host.is_none() || x.host == y.host)
-        && (a.topics.is_empty()
-            || b.topics.is_empty()
-            || a.topics.iter().any(|topic| b.topics.contains(topic)))
-        && a.range.compatible(b.range)
-        && (places_compatible(x.place.as_deref(), y.place.as_deref()) || a.range.same_day(b.range))
+/// What tells whether two mentions can report the same happening, besides
+/// their articles, which must differ.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Key<'a> {
+    kind: EventType,
+    /// For an envoy accredited, whether proposed: a suggested envoy (an
+    /// honorary consul proposed) and an envoy accredited are different
+    /// persons, not a preview and its report.
+    proposed_envoy: bool,
+    host: Option<&'a str>,
+    /// Sorted, without repeats.
+    topics: Vec<Topic>,
+    range: DayRange,
+    place: Option<&'a [String]>,
+}
+
+impl<'a> Key<'a> {
+    fn of(mention: &Mention<'a>, places: &'a PlaceWords) -> Key<'a> {
+        let event = mention.event;
+        let mut topics = mention.topics.clone();
+        topics.sort_unstable();
+        topics.dedup();
+        Key {
+            kind: event.kind,
+            proposed_envoy: event.kind == EventType::EnvoyAccredited
+                && event.modality == Modality::Proposed,
+            host: event.host.as_deref(),
+            topics,
+            range: mention.range,
+            place: places.get(event.place.as_deref()),
+        }
+    }
+}
+
+impl cluster::Key for Key<'_> {
+    type Block = EventType;
+
+    fn block(&self) -> EventType {
+        self.kind
+    }
+
+    fn span(&self) -> (i64, i64) {
+        self.range.span()
+    }
+
+    /// The same type, compatible hosts (equal or one unknown), topics (one
+    /// side without, or one shared), dates, and places unless on the very
+    /// same day.
+    fn compatible(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.proposed_envoy == other.proposed_envoy
+            && (self.host.is_none() || other.host.is_none() || self.host == other.host)
+            && (self.topics.is_empty()
+                || other.topics.is_empty()
+                || self.topics.iter().any(|topic| other.topics.contains(topic)))
+            && self.range.compatible(other.range)
+            && (match (self.place, other.place) {
+                (Some(a), Some(b)) => same_place_words(a, b),
+                _ => true,
+            } || self.range.same_day(other.range))
+    }
 }
 
 /// For each event of a record, the topics of the agreements it reports
