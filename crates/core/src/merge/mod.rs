@@ -131,14 +131,24 @@ fn normalize_pair(pair: [&str; 2]) -> [String; 2] {
     codes
 }
 
-/// Whether the parties of an item are exactly the pair.
+/// Whether the parties of an item are exactly the pair (two codes, sorted
+/// and in upper case), in any order and case.
 pub(crate) fn is_pair(parties: &[String], pair: &[String; 2]) -> bool {
-    let mut codes: Vec<String> = parties
-        .iter()
-        .map(|code| code.to_ascii_uppercase())
-        .collect();
-    codes.sort();
-    codes.len() == 2 && codes[0] == pair[0] && codes[1] == pair[1]
+    let same = |code: &str, upper: &str| {
+        code.len() == upper.len()
+            && code
+                .bytes()
+                .zip(upper.bytes())
+                .all(|(a, b)| a.to_ascii_uppercase() == b)
+    };
+    match parties {
+        [a, b] => {
+            pair[0] <= pair[1]
+                && ((same(a, &pair[0]) && same(b, &pair[1]))
+                    || (same(a, &pair[1]) && same(b, &pair[0])))
+        }
+        _ => false,
+    }
 }
 
 /// Whether an article is about the pair: it reports an event or agreement

@@ -3,6 +3,7 @@
 //! naming them, and a contradiction wherever articles disagree on the
 //! country a person acts for.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Registry;
@@ -11,7 +12,7 @@ use crate::merge::{
     date_order, finish_citations,
 };
 use crate::model::{Person, Role, Span};
-use crate::text::split_sentences;
+use crate::text::{Sentence, split_sentences};
 
 impl Registry<'_> {
     /// The registry entries of the persons acting for one of the pair and
@@ -25,13 +26,18 @@ impl Registry<'_> {
         contradictions: &mut Vec<Contradiction>,
     ) -> Vec<PersonEntry> {
         let mut entries = Vec::new();
+        let mut is_about = vec![false; sources.len()];
+        for &doc in about {
+            is_about[doc] = true;
+        }
+        let sentences = Sentences::new(sources);
         for person in 0..self.persons.len() {
             let country = self.country(person, sources);
             let in_pair = country.as_ref().is_some_and(|code| pair.contains(code));
-            if !in_pair || self.docs(person).iter().all(|doc| !about.contains(doc)) {
+            if !in_pair || self.docs(person).iter().all(|&doc| !is_about[doc]) {
                 continue;
             }
-            let entry = self.entry(person, country, sources);
+            let entry = self.entry(person, country, sources, &sentences);
             let votes = self.country_votes(person, sources);
             if votes.len() > 1 {
                 contradictions.push(Contradiction {
@@ -41,7 +47,7 @@ impl Registry<'_> {
                         .keys()
                         .map(|&code| DisputedValue {
                             value: code.to_string(),
-                            citations: self.citations_where(person, sources, |p| {
+                            citations: self.citations_where(person, sources, &sentences, |p| {
                                 p.country.as_deref() == Some(code)
                             }),
                         })
@@ -59,6 +65,7 @@ impl Registry<'_> {
         person: usize,
         country: Option<String>,
         sources: &[&SourcedRecord],
+        sentences: &Sentences,
     ) -> PersonEntry {
         let name = self.name(person);
         let mut variants = BTreeSet::new();
@@ -103,7 +110,7 @@ impl Registry<'_> {
             role,
             roles,
             source_count: self.docs(person).len(),
-            citations: self.citations_where(person, sources, |_| true),
+            citations: self.citations_where(person, sources, sentences, |_| true),
         }
     }
 
@@ -113,6 +120,7 @@ impl Registry<'_> {
         &self,
         person: usize,
         sources: &[&SourcedRecord],
+        sentences: &Sentences,
         keep: impl Fn(&Person) -> bool,
     ) -> Vec<Citation> {
         let mut citations = Vec::new();
@@ -127,16 +135,34 @@ impl Registry<'_> {
                 .evidence
                 .iter()
                 .min()
-                .map(|&span| sentence_around(&source.text, span));
+                .map(|&span| sentence_around(sentences.of(mention.doc), span));
             citations.extend(cite_spans(source, span.as_slice()));
         }
         finish_citations(citations)
     }
 }
 
+/// The sentences of each source, split once and only when asked for.
+struct Sentences<'s> {
+    sources: &'s [&'s SourcedRecord],
+    split: Vec<OnceCell<Vec<Sentence>>>,
+}
+
+impl<'s> Sentences<'s> {
+    fn new(sources: &'s [&'s SourcedRecord]) -> Sentences<'s> {
+        Sentences {
+            sources,
+            split: (0..sources.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    fn of(&self, doc: usize) -> &[Sentence] {
+        self.split[doc].get_or_init(|| split_sentences(&self.sources[doc].text))
+    }
+}
+
 /// The sentences a span lies in, so that a name is cited in its context.
-fn sentence_around(text: &str, span: Span) -> Span {
-    let sentences = split_sentences(text);
+fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
     let overlapping = sentences.iter().filter(|sentence| {
         sentence.start < span.end.max(span.start + 1) && span.start < sentence.end
     });

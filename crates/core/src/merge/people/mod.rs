@@ -7,6 +7,9 @@
 mod entries;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::SourcedRecord;
 use super::names::NameKey;
@@ -16,7 +19,8 @@ use crate::model::Person;
 struct Mention<'a> {
     doc: usize,
     person: &'a Person,
-    key: NameKey,
+    /// Shared by the mentions of one spelling.
+    key: Rc<NameKey>,
 }
 
 /// The persons of all articles, each a cluster of mentions.
@@ -38,11 +42,18 @@ impl<'a> Registry<'a> {
     /// several persons joins the one its own article names, or stays apart.
     pub fn build(sources: &[&'a SourcedRecord]) -> Registry<'a> {
         let mut mentions: Vec<Mention<'a>> = Vec::new();
+        let mut keys: HashMap<&str, Rc<NameKey>> = HashMap::default();
         for (doc, source) in sources.iter().enumerate() {
             for person in &source.record.persons {
-                let key = NameKey::new(&person.name);
+                let key = keys
+                    .entry(&person.name)
+                    .or_insert_with(|| Rc::new(NameKey::new(&person.name)));
                 if key.len() > 0 {
-                    mentions.push(Mention { doc, person, key });
+                    mentions.push(Mention {
+                        doc,
+                        person,
+                        key: Rc::clone(key),
+                    });
                 }
             }
         }

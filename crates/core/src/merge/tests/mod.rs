@@ -157,3 +157,25 @@ fn permutations<T: Clone>(items: &[T]) -> Vec<Vec<T>> {
     }
     all
 }
+
+#[test]
+fn items_are_between_the_pair_in_any_order_and_case() {
+    let pair = normalize_pair(["tgo", "KAZ"]);
+    let parties = |codes: &[&str]| {
+        codes
+            .iter()
+            .map(|code| code.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(is_pair(&parties(&["KAZ", "TGO"]), &pair));
+    assert!(is_pair(&parties(&["tgo", "kaz"]), &pair));
+    assert!(is_pair(&parties(&["Tgo", "KAZ"]), &pair));
+    assert!(!is_pair(&parties(&["KAZ", "KAZ"]), &pair));
+    assert!(!is_pair(&parties(&["KAZ"]), &pair));
+    assert!(!is_pair(&parties(&["KAZ", "TGO", "UZB"]), &pair));
+    assert!(!is_pair(&parties(&["KAZ", "TGOX"]), &pair));
+    assert!(!is_pair(&parties(&["KAZ", "TGÖ"]), &pair));
+    // A pair given unsorted matches nothing, as sorted codes never equal it.
+    let unsorted = ["TGO".to_string(), "KAZ".to_string()];
+    assert!(!is_pair(&parties(&["KAZ", "TGO"]), &unsorted));
+}
