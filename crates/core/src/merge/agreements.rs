@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::cluster::{self, Item, cluster, settle};
 use super::dates::{self, DayRange};
-use super::names::{NameTable, PlaceWords, names_match, same_place, same_place_words};
+use super::names::{NameTable, Place, Places, names_match, same_place};
 use super::people::Registry;
 use super::{
     AgreementEntry, Citation, Contradiction, DisputedValue, SourcedRecord, Stage, cite_spans,
@@ -57,20 +57,22 @@ pub(crate) fn merge_agreements(
         }
     }
     mentions.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    let mut places = PlaceWords::default();
-    for mention in &mentions {
-        places.add(mention.agreement.place.as_deref());
-    }
+    let mut places = Places::default();
+    let place_ids: Vec<Option<u32>> = mentions
+        .iter()
+        .map(|mention| places.intern(mention.agreement.place.as_deref()))
+        .collect();
     let mut names = NameTable::default();
     let items: Vec<Item<Key>> = mentions
         .iter()
-        .map(|mention| Item {
+        .zip(place_ids)
+        .map(|(mention, place)| Item {
             doc: mention.doc,
             key: Key {
                 topic: mention.agreement.topic,
                 instrument: mention.agreement.instrument,
                 range: mention.range,
-                place: places.get(mention.agreement.place.as_deref()),
+                place: places.get(place),
             },
             names: names.ids(&mention.agreement.signatories),
         })
@@ -129,7 +131,7 @@ struct Key<'a> {
     topic: Topic,
     instrument: Instrument,
     range: DayRange,
-    place: Option<&'a [String]>,
+    place: Option<Place<'a>>,
 }
 
 impl cluster::Key for Key<'_> {
@@ -152,7 +154,7 @@ impl cluster::Key for Key<'_> {
                 || other.instrument == Instrument::Agreement)
             && self.range.compatible(other.range)
             && (match (self.place, other.place) {
-                (Some(a), Some(b)) => same_place_words(a, b),
+                (Some(a), Some(b)) => a.same(b),
                 _ => true,
             } || self.range.same_day(other.range))
     }

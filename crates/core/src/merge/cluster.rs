@@ -81,32 +81,27 @@ pub(crate) fn cluster<K: Key>(
     let mut founded: Vec<Vec<usize>> = vec![Vec::new(); profiles.len()];
     let documents = items.iter().map(|item| item.doc + 1).max().unwrap_or(0);
     let mut groups_of_doc: Vec<Vec<usize>> = vec![Vec::new(); documents];
-    let mut candidates: Vec<usize> = Vec::new();
     for index in order {
         let item = &items[index];
         let profile = profiles.of[index];
         // A cluster qualifies when it holds nothing of the item's document
         // and each of its profiles is compatible with the item's, the
         // profile that started it first: only the clusters started by a
-        // compatible profile need a look.
-        candidates.clear();
-        for founder in profiles.compatible_with(profile) {
-            for &group in &founded[founder] {
-                if !groups_of_doc[item.doc].contains(&group)
-                    && groups[group]
-                        .profiles
-                        .iter()
-                        .all(|&other| profiles.compatible(profile, other))
-                {
-                    candidates.push(group);
-                }
-            }
-        }
+        // compatible profile need a look. `only` tells the one qualifying
+        // cluster that `keep` keeps, if there is exactly one, testing the
+        // cheap `keep` first and stopping at the second.
+        let qualifies = |group: usize| {
+            !groups_of_doc[item.doc].contains(&group)
+                && groups[group]
+                    .profiles
+                    .iter()
+                    .all(|&other| profiles.compatible(profile, other))
+        };
         let only = |keep: &dyn Fn(&Group) -> bool| -> Option<usize> {
-            let mut kept = candidates
-                .iter()
-                .copied()
-                .filter(|&group| keep(&groups[group]));
+            let mut kept = profiles
+                .compatible_with(profile)
+                .flat_map(|founder| founded[founder].iter().copied())
+                .filter(|&group| keep(&groups[group]) && qualifies(group));
             match (kept.next(), kept.next()) {
                 (Some(one), None) => Some(one),
                 _ => None,

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::cluster::{self, Item, cluster, settle};
 use super::dates::{self, DayRange};
-use super::names::{NameTable, PlaceWords, same_place, same_place_words};
+use super::names::{NameTable, Place, Places, same_place};
 use super::people::Registry;
 use super::{
     Citation, Contradiction, EventReport, SourcedRecord, TimelineEvent, cite_spans, date_order,
@@ -56,17 +56,29 @@ pub(crate) fn merge_events(
         }
     }
     mentions.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    let mut places = PlaceWords::default();
-    for mention in &mentions {
-        places.add(mention.event.place.as_deref());
-    }
+    let mut places = Places::default();
+    let place_ids: Vec<Option<u32>> = mentions
+        .iter()
+        .map(|mention| places.intern(mention.event.place.as_deref()))
+        .collect();
+    let mut hosts: Vec<&str> = Vec::new();
     let mut names = NameTable::default();
     let items: Vec<Item<Key>> = mentions
         .iter()
-        .map(|mention| Item {
-            doc: mention.doc,
-            key: Key::of(mention, &places),
-            names: names.ids(&mention.event.participants),
+        .zip(place_ids)
+        .map(|(mention, place)| {
+            let host = mention.event.host.as_deref().map(|host| {
+                let known = hosts.iter().position(|&other| other == host);
+                known.unwrap_or_else(|| {
+                    hosts.push(host);
+                    hosts.len() - 1
+                }) as u32
+            });
+            Item {
+                doc: mention.doc,
+                key: Key::of(mention, host, places.get(place)),
+                names: names.ids(&mention.event.participants),
+            }
         })
         .collect();
     let clusters = cluster(&items, |a, b| names.matches(a, b));
@@ -132,15 +144,16 @@ struct Key<'a> {
     /// honorary consul proposed) and an envoy accredited are different
     /// persons, not a preview and its report.
     proposed_envoy: bool,
-    host: Option<&'a str>,
+    /// The host, numbered.
+    host: Option<u32>,
     /// Sorted, without repeats.
     topics: Vec<Topic>,
     range: DayRange,
-    place: Option<&'a [String]>,
+    place: Option<Place<'a>>,
 }
 
 impl<'a> Key<'a> {
-    fn of(mention: &Mention<'a>, places: &'a PlaceWords) -> Key<'a> {
+    fn of(mention: &Mention<'a>, host: Option<u32>, place: Option<Place<'a>>) -> Key<'a> {
         let event = mention.event;
         let mut topics = mention.topics.clone();
         topics.sort_unstable();
@@ -149,10 +162,10 @@ impl<'a> Key<'a> {
             kind: event.kind,
             proposed_envoy: event.kind == EventType::EnvoyAccredited
                 && event.modality == Modality::Proposed,
-            host: event.host.as_deref(),
+            host,
             topics,
             range: mention.range,
-            place: places.get(event.place.as_deref()),
+            place,
         }
     }
 }
@@ -174,13 +187,13 @@ impl cluster::Key for Key<'_> {
     fn compatible(&self, other: &Self) -> bool {
         self.kind == other.kind
             && self.proposed_envoy == other.proposed_envoy
+            && self.range.compatible(other.range)
             && (self.host.is_none() || other.host.is_none() || self.host == other.host)
             && (self.topics.is_empty()
                 || other.topics.is_empty()
                 || self.topics.iter().any(|topic| other.topics.contains(topic)))
-            && self.range.compatible(other.range)
             && (match (self.place, other.place) {
-                (Some(a), Some(b)) => same_place_words(a, b),
+                (Some(a), Some(b)) => a.same(b),
                 _ => true,
             } || self.range.same_day(other.range))
     }

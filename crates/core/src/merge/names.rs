@@ -104,22 +104,60 @@ pub(crate) fn same_place_words(a: &[String], b: &[String]) -> bool {
     !shorter.is_empty() && longer.starts_with(shorter)
 }
 
-/// The words of every place given, each place folded once.
+/// The places of some mentions, each folded once into words and numbered
+/// by its words, so that spellings with the same words share a number.
 #[derive(Default)]
-pub(crate) struct PlaceWords<'a> {
-    words: HashMap<&'a str, Vec<String>>,
+pub(crate) struct Places<'a> {
+    by_text: HashMap<&'a str, u32>,
+    by_words: HashMap<Vec<String>, u32>,
+    words: Vec<Vec<String>>,
 }
 
-impl<'a> PlaceWords<'a> {
-    pub fn add(&mut self, place: Option<&'a str>) {
-        if let Some(place) = place {
-            self.words.entry(place).or_insert_with(|| name_words(place));
+impl<'a> Places<'a> {
+    /// The number of a place's words.
+    pub fn intern(&mut self, place: Option<&'a str>) -> Option<u32> {
+        let place = place?;
+        if let Some(&id) = self.by_text.get(place) {
+            return Some(id);
         }
+        let words = name_words(place);
+        let id = match self.by_words.get(&words) {
+            Some(&id) => id,
+            None => {
+                let id = self.words.len() as u32;
+                self.words.push(words.clone());
+                self.by_words.insert(words, id);
+                id
+            }
+        };
+        self.by_text.insert(place, id);
+        Some(id)
     }
 
-    /// The words of a place added before.
-    pub fn get(&self, place: Option<&str>) -> Option<&[String]> {
-        place.map(|place| self.words.get(place).map_or(&[][..], Vec::as_slice))
+    /// The place numbered `id`, with its words.
+    pub fn get(&self, id: Option<u32>) -> Option<Place<'_>> {
+        id.map(|id| Place {
+            id,
+            words: self.words.get(id as usize).map_or(&[][..], Vec::as_slice),
+        })
+    }
+}
+
+/// A stated place as a number and words, from [`Places`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Place<'a> {
+    id: u32,
+    words: &'a [String],
+}
+
+impl Place<'_> {
+    /// `same_place` on the two places.
+    pub fn same(self, other: Place) -> bool {
+        if self.id == other.id {
+            !self.words.is_empty()
+        } else {
+            same_place_words(self.words, other.words)
+        }
     }
 }
 
@@ -186,5 +224,30 @@ mod tests {
         assert!(!same_place("Astana", "Almaty"));
         assert!(!same_place("York", "New York"));
         assert!(!same_place("", ""));
+    }
+
+    #[test]
+    fn numbers_places_by_their_words_and_compares_them_as_same_place_does() {
+        let mut places = Places::default();
+        let ids: Vec<Option<u32>> = [
+            Some("Lomé"),
+            Some("LOME"),
+            Some("New York"),
+            Some("New York City"),
+            Some(""),
+            None,
+        ]
+        .into_iter()
+        .map(|place| places.intern(place))
+        .collect();
+        assert_eq!(ids[0], ids[1]);
+        assert_ne!(ids[2], ids[3]);
+        assert_eq!(ids[5], None);
+        let place = |index: usize| places.get(ids[index]).expect("a place");
+        assert!(place(0).same(place(1)));
+        assert!(place(2).same(place(3)) && place(3).same(place(2)));
+        assert!(!place(0).same(place(2)));
+        // A place without words is the same as no place, itself included.
+        assert!(!place(4).same(place(4)));
     }
 }

@@ -6,6 +6,7 @@
 
 mod entries;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -34,6 +35,8 @@ pub(crate) struct Registry<'a> {
     by_name: BTreeMap<(usize, &'a str), usize>,
     /// The mentions by the loose spelling of their last word.
     by_last: BTreeMap<String, Vec<usize>>,
+    /// Each person's name, worked out when first asked for.
+    names: Vec<OnceCell<String>>,
 }
 
 impl<'a> Registry<'a> {
@@ -137,7 +140,11 @@ impl<'a> Registry<'a> {
             person_of,
             by_name: BTreeMap::new(),
             by_last: BTreeMap::new(),
+            names: Vec::new(),
         };
+        registry.names = (0..registry.persons.len())
+            .map(|_| OnceCell::new())
+            .collect();
         for (index, mention) in registry.mentions.iter().enumerate() {
             let name = mention.person.name.as_str();
             registry.by_name.entry((mention.doc, name)).or_insert(index);
@@ -190,6 +197,12 @@ impl<'a> Registry<'a> {
 
     /// The fullest name of a person; its most frequent spelling on a tie.
     pub fn name(&self, person: usize) -> String {
+        self.names[person]
+            .get_or_init(|| self.work_out_name(person))
+            .clone()
+    }
+
+    fn work_out_name(&self, person: usize) -> String {
         let members = &self.persons[person];
         let longest = members
             .iter()
