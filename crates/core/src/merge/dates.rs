@@ -196,4 +196,33 @@ mod tests {
         let unknown = DayRange::of_mention(None, None, false);
         assert!(unknown.compatible(parse("1990").unwrap()));
     }
+
+    #[test]
+    fn compatible_ranges_have_overlapping_spans() {
+        let dates = [
+            None,
+            Some("2023"),
+            Some("2023-11"),
+            Some("2023-11-25"),
+            Some("2023-11-28"),
+            Some("2023-12-01"),
+            Some("2023-12-02"),
+            Some("2024-01"),
+        ];
+        let mut ranges = Vec::new();
+        for date in dates {
+            for published in [None, Some("2023-11-28"), Some("2023-12-03")] {
+                for before in [true, false] {
+                    ranges.push(DayRange::of_mention(date, published, before));
+                }
+            }
+        }
+        for a in &ranges {
+            for b in &ranges {
+                let ((a_first, a_last), (b_first, b_last)) = (a.span(), b.span());
+                let overlap = a_first <= b_last && b_first <= a_last;
+                assert!(!a.compatible(*b) || overlap, "{a:?} and {b:?}");
+            }
+        }
+    }
 }
