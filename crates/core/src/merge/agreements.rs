@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::cluster::{self, Item, cluster, settle};
 use super::dates::{self, DayRange};
-use super::names::{NameTable, Place, Places, names_match, same_place};
+use super::names::{NameTable, Place, Places, names_match, places_agree, same_place};
 use super::people::Registry;
 use super::{
     AgreementEntry, Citation, Contradiction, DisputedValue, SourcedRecord, Stage, cite_spans,
@@ -153,10 +153,7 @@ impl cluster::Key for Key<'_> {
                 || self.instrument == Instrument::Agreement
                 || other.instrument == Instrument::Agreement)
             && self.range.compatible(other.range)
-            && (match (self.place, other.place) {
-                (Some(a), Some(b)) => a.same(b),
-                _ => true,
-            } || self.range.same_day(other.range))
+            && (places_agree(self.place, other.place) || self.range.same_day(other.range))
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::cluster::{self, Item, cluster, settle};
 use super::dates::{self, DayRange};
-use super::names::{NameTable, Place, Places, same_place};
+use super::names::{NameTable, Place, Places, places_agree, same_place};
 use super::people::Registry;
 use super::{
     Citation, Contradiction, EventReport, SourcedRecord, TimelineEvent, cite_spans, date_order,
@@ -192,10 +192,7 @@ impl cluster::Key for Key<'_> {
             && (self.topics.is_empty()
                 || other.topics.is_empty()
                 || self.topics.iter().any(|topic| other.topics.contains(topic)))
-            && (match (self.place, other.place) {
-                (Some(a), Some(b)) => a.same(b),
-                _ => true,
-            } || self.range.same_day(other.range))
+            && (places_agree(self.place, other.place) || self.range.same_day(other.range))
     }
 }
 

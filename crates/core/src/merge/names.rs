@@ -161,6 +161,14 @@ impl Place<'_> {
     }
 }
 
+/// Whether two stated places can be one: either unknown, or the same.
+pub(crate) fn places_agree(a: Option<Place>, b: Option<Place>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.same(b),
+        _ => true,
+    }
+}
+
 /// Person names, each turned into a key once, by id.
 #[derive(Default)]
 pub(crate) struct NameTable<'a> {
