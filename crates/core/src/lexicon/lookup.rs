@@ -61,15 +61,18 @@ pub fn lookup_country(query: &str) -> Result<&'static str, Vec<&'static str>> {
 }
 
 /// The country whose ISO3 or ISO2 code is `key` (folded to lower case).
+/// The code table is read directly rather than through the lexicon, so a
+/// command given codes never builds the country automaton.
 fn code(key: &str) -> Option<&'static str> {
-    match key.len() {
-        3 => super::all_country_codes().find(|iso3| iso3.eq_ignore_ascii_case(key)),
-        2 => ALPHA2
-            .split_whitespace()
-            .find(|entry| entry[3..].eq_ignore_ascii_case(key))
-            .map(|entry| &entry[..3]),
-        _ => None,
-    }
+    let codes = match key.len() {
+        3 => 0..3,
+        2 => 3..5,
+        _ => return None,
+    };
+    ALPHA2
+        .split_whitespace()
+        .find(|entry| entry[codes.clone()].eq_ignore_ascii_case(key))
+        .map(|entry| &entry[..3])
 }
 
 /// The country a name or demonym of the lexicon, as a match key, stands for.
