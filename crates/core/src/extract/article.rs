@@ -2,6 +2,8 @@
 //! folded keys, and the countries, cities and dates found in the text, plus
 //! the article's main pair of countries and its dateline city.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use crate::lexicon::{self, CityMention, CountryMention};
@@ -23,6 +25,20 @@ impl AnalysedSentence {
     }
 
     /// Whether the source range `[start, end)` lies in this sentence.
+    /// The folded key of the text range `start..end` (article offsets,
+    /// inside this sentence): cut out of the sentence's fold when it can
+    /// be, folded afresh when the range opens inside a run of whitespace.
+    pub fn key_of(&self, text: &str, start: usize, end: usize) -> Cow<'_, str> {
+        let sentence = &text[self.start..self.end];
+        match self
+            .folded
+            .key_of(sentence, start - self.start, end - self.start)
+        {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(fold(&text[start..end]).key),
+        }
+    }
+
     pub fn contains(&self, start: usize, end: usize) -> bool {
         start >= self.start && end <= self.end
     }

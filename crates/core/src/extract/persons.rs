@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::article::Article;
+use super::article::{AnalysedSentence, Article};
 use crate::lexicon::{CountryForm, cues, leaders_named};
 use crate::model::Role;
 use crate::text::fold;
@@ -79,8 +79,17 @@ fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut offset = 0;
     std::iter::from_fn(move || {
-        // The next character that opens a word.
+        // The next character that opens a word; ASCII bytes are read as
+        // they are, other characters decoded.
         let start = loop {
+            let byte = *bytes.get(offset)?;
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() {
+                    break offset;
+                }
+                offset += 1;
+                continue;
+            }
             let c = text[offset..].chars().next()?;
             if opens_word(c) {
                 break offset;
@@ -224,7 +233,7 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
                     || follows_title_word(text, &words, run_start);
                 if !has_organisation_word(text, &run)
                     && !next_is_organisation_word(text, &words, last)
-                    && !is_place_phrase(text, sentence.start, start)
+                    && !is_place_phrase(text, sentence, start)
                     && (titled
                         || !(is_mostly_common_words(text, &run)
                             || follows_article(text, &words, run_start)))
@@ -340,13 +349,46 @@ fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
     if overlaps_place(places, word) {
         return false;
     }
-    if surface.chars().any(|c| c.is_ascii_digit()) {
+    if surface.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let key = word_key(surface);
+    let mut buffer = [0u8; SHORT_KEY];
+    let owned;
+    let key = match short_word_key(surface, &mut buffer) {
+        Some(key) => key,
+        None => {
+            owned = word_key(surface);
+            owned.as_str()
+        }
+    };
     // "L'Italie" opens with an article; "M'Bareck" is a name.
-    let base = key.split(['\'', '’']).next().unwrap_or(&key);
-    !STOPWORDS.contains_key(&key) && !matches!(STOPWORDS.get(base), Some(StopKind::Function))
+    let base = key.split(['\'', '’']).next().unwrap_or(key);
+    !STOPWORDS.contains_key(key) && !matches!(STOPWORDS.get(base), Some(StopKind::Function))
+}
+
+/// The kind of stopword `word` is, if it is one.
+fn stopword(word: &str) -> Option<StopKind> {
+    let mut buffer = [0u8; SHORT_KEY];
+    match short_word_key(word, &mut buffer) {
+        Some(key) => STOPWORDS.get(key).copied(),
+        None => STOPWORDS.get(&word_key(word)).copied(),
+    }
+}
+
+/// The longest word [`short_word_key`] folds without allocating.
+const SHORT_KEY: usize = 32;
+
+/// [`word_key`] of a short ASCII word, written into `buffer`; `None` for
+/// other words.
+fn short_word_key<'b>(word: &str, buffer: &'b mut [u8; SHORT_KEY]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT_KEY || !word.is_ascii() || bytes.iter().any(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let key = &mut buffer[..bytes.len()];
+    key.copy_from_slice(bytes);
+    key.make_ascii_lowercase();
+    std::str::from_utf8(key).ok()
 }
 
 /// Whether a word overlaps one of `places`, spans sorted by start that do
@@ -405,20 +447,19 @@ static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::n
 /// "Economic Relations", "Small States", "Southern Opening": a capitalised
 /// run of frequent words names a thing.
 fn is_mostly_common_words(text: &str, run: &[Word]) -> bool {
-    let words: Vec<String> = run
-        .iter()
-        .flat_map(|w| {
-            fold(&text[w.start..w.end])
-                .key
-                .split('-')
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
     // Frequent-word lists also hold frequent first names ("jean", "jose"),
     // so only a run made of frequent words alone counts as a thing.
-    !words.is_empty() && words.iter().all(|w| COMMON_WORDS.contains(w.as_str()))
+    let mut any = false;
+    for word in run {
+        let key = word_key(&text[word.start..word.end]);
+        for part in key.split('-').filter(|part| !part.is_empty()) {
+            if !COMMON_WORDS.contains(part) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 /// Whether the word before the run is a title word or an honorific
@@ -431,7 +472,7 @@ fn follows_title_word(text: &str, words: &[Word], run_start: usize) -> bool {
         return false;
     }
     matches!(
-        STOPWORDS.get(&word_key(&text[before.start..before.end])),
+        stopword(&text[before.start..before.end]),
         Some(StopKind::Title | StopKind::Honorific)
     )
 }
@@ -461,16 +502,15 @@ fn next_is_organisation_word(text: &str, words: &[Word], last: usize) -> bool {
     text[words[last].end..next.start] == *" "
         && surface.starts_with(char::is_uppercase)
         && matches!(
-            STOPWORDS.get(&word_key(surface)),
+            stopword(surface),
             Some(StopKind::Organisation | StopKind::Place)
         )
 }
 
 fn has_organisation_word(text: &str, run: &[Word]) -> bool {
     run.iter().any(|w| {
-        let key = word_key(&text[w.start..w.end]);
         matches!(
-            STOPWORDS.get(&key),
+            stopword(&text[w.start..w.end]),
             Some(StopKind::Organisation | StopKind::Place)
         )
     })
@@ -478,14 +518,15 @@ fn has_organisation_word(text: &str, run: &[Word]) -> bool {
 
 /// A capitalised run right after "at", "in", "à", "au" names a place or a
 /// building, not a person.
-fn is_place_phrase(text: &str, sentence_start: usize, start: usize) -> bool {
+fn is_place_phrase(text: &str, sentence: &AnalysedSentence, start: usize) -> bool {
     // The phrases are short: the last few words before the run decide, and
-    // the whole clause is folded only when whitespace made them too few.
+    // the whole clause is read only when whitespace made them too few.
+    let sentence_start = sentence.start;
     let from = text.floor_char_boundary(start.saturating_sub(48).max(sentence_start));
     let mut whole = from == sentence_start;
-    let mut key = fold(&text[from..start]).key;
+    let mut key = sentence.key_of(text, from, start);
     if !whole && key.trim_end().len() < 24 {
-        key = fold(&text[sentence_start..start]).key;
+        key = sentence.key_of(text, sentence_start, start);
         whole = true;
     }
     let before = key.trim_end();
@@ -518,8 +559,7 @@ fn follows_honorific(text: &str, sentence_start: usize, start: usize) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches('.');
-    let key = word_key(last);
-    matches!(STOPWORDS.get(&key), Some(StopKind::Honorific))
+    matches!(stopword(last), Some(StopKind::Honorific))
 }
 
 /// A single capitalised word right after an office title ("le président
@@ -772,7 +812,7 @@ fn read_counterpart(
         .map(|i| mentions[i].end)
         .unwrap_or(0)
         .max(sentence.start);
-    let window = fold(&article.text[window_start..mention.start]).key;
+    let window = sentence.key_of(article.text, window_start, mention.start);
     if !(window.contains("homologue") || window.contains("counterpart")) {
         return None;
     }
@@ -893,11 +933,11 @@ fn receives(article: &Article, mention: &PersonMention) -> bool {
     let from = article
         .text
         .floor_char_boundary(mention.start.saturating_sub(160).max(sentence.start));
-    let before = fold(&article.text[from..mention.start]).key;
+    let before = sentence.key_of(article.text, from, mention.start);
     let to = article
         .text
         .floor_char_boundary((mention.end + 40).min(sentence.end));
-    let after = fold(&article.text[mention.end..to]).key;
+    let after = sentence.key_of(article.text, mention.end, to);
     RECEIVED_BY.is_match(before.trim_end()) || RECEIVES.is_match(&after)
 }
 

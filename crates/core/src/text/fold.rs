@@ -45,17 +45,7 @@ impl Folded {
     /// range does not open inside a run of whitespace (then `None`: a run
     /// folds to one space, whose source starts before the range).
     pub fn slice(&self, source: &str, start: usize, end: usize) -> Option<Folded> {
-        let opens_in_whitespace = source[start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_whitespace);
-        if opens_in_whitespace {
-            return None;
-        }
-        let key_start = self
-            .source_starts
-            .partition_point(|&s| (s as usize) < start);
-        let key_end = self.source_starts.partition_point(|&s| (s as usize) < end);
+        let (key_start, key_end) = self.key_range(source, start, end)?;
         let offset = start as u32;
         let len = (end - start) as u32;
         Some(Folded {
@@ -70,6 +60,30 @@ impl Folded {
                 .collect(),
             source_len: len,
         })
+    }
+
+    /// The key of the source range `start..end`, borrowed from this fold of
+    /// the whole source: the key of [`Folded::slice`], without copying.
+    pub fn key_of(&self, source: &str, start: usize, end: usize) -> Option<&str> {
+        let (key_start, key_end) = self.key_range(source, start, end)?;
+        Some(&self.key[key_start..key_end])
+    }
+
+    /// The key bytes that the source range `start..end` folds to, when the
+    /// range does not open inside a run of whitespace.
+    fn key_range(&self, source: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        let opens_in_whitespace = source[start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace);
+        if opens_in_whitespace {
+            return None;
+        }
+        let key_start = self
+            .source_starts
+            .partition_point(|&s| (s as usize) < start);
+        let key_end = self.source_starts.partition_point(|&s| (s as usize) < end);
+        Some((key_start, key_end))
     }
 
     /// The source byte offset where the key byte `key_offset` starts.

@@ -44,13 +44,10 @@ const ENGLISH_WORDS: &[&str] = &[
 /// else `None` and the statistical detector decides.
 fn french_or_english(sample: &str) -> Option<&'static str> {
     let (mut french, mut english) = (0usize, 0usize);
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    let mut count = |word: &str| {
         // Every function word is short: longer words need no lower-casing.
         if word.len() > 5 {
-            continue;
+            return;
         }
         let mut buffer = [0u8; 5];
         let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
@@ -65,6 +62,31 @@ fn french_or_english(sample: &str) -> Option<&'static str> {
         };
         french += usize::from(FRENCH_WORDS.contains(&lower.as_ref()));
         english += usize::from(ENGLISH_WORDS.contains(&lower.as_ref()));
+    };
+    // The words are the runs of letters. ASCII bytes are read as they are,
+    // other characters decoded.
+    let bytes = sample.as_bytes();
+    let mut word_start = None;
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let (is_letter, width) = if bytes[offset].is_ascii() {
+            (bytes[offset].is_ascii_alphabetic(), 1)
+        } else {
+            let c = sample[offset..].chars().next().unwrap_or_default();
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        match (is_letter, word_start) {
+            (true, None) => word_start = Some(offset),
+            (false, Some(start)) => {
+                count(&sample[start..offset]);
+                word_start = None;
+            }
+            _ => {}
+        }
+        offset += width;
+    }
+    if let Some(start) = word_start {
+        count(&sample[start..]);
     }
     if french >= 12 && french >= 4 * english.max(1) {
         Some("fr")

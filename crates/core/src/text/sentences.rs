@@ -83,45 +83,44 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
+    let char_at = |offset: usize| line[offset..].chars().next();
     let mut sentence_start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for (index, &(offset, ch)) in chars.iter().enumerate() {
-        if !matches!(ch, '.' | '!' | '?') {
-            continue;
-        }
+    // The marks are ASCII, so their bytes are character boundaries: the line
+    // is scanned as bytes and characters are decoded only around a mark.
+    let marks = line
+        .bytes()
+        .enumerate()
+        .filter(|&(_, byte)| matches!(byte, b'.' | b'!' | b'?'));
+    for (offset, mark) in marks {
         // Closing quotes and brackets after the mark belong to the sentence.
-        let mut after = index + 1;
+        let mut after = offset + 1;
         // French typography puts a space before the closing guillemet.
-        if chars
-            .get(after)
-            .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}' || c == '\u{202f}')
-            && chars.get(after + 1).is_some_and(|&(_, c)| c == '»')
+        if let Some(space @ (' ' | '\u{a0}' | '\u{202f}')) = char_at(after)
+            && char_at(after + space.len_utf8()) == Some('»')
         {
-            after += 1;
+            after += space.len_utf8();
         }
-        while after < chars.len() && matches!(chars[after].1, '»' | '"' | '”' | '’' | '\'' | ')')
-        {
-            after += 1;
+        while let Some(closing @ ('»' | '"' | '”' | '’' | '\'' | ')')) = char_at(after) {
+            after += closing.len_utf8();
         }
-        if after >= chars.len() || !chars[after].1.is_whitespace() {
+        if !char_at(after).is_some_and(char::is_whitespace) {
             continue;
         }
         let mut next = after;
-        while next < chars.len() && chars[next].1.is_whitespace() {
-            next += 1;
+        while let Some(space) = char_at(next).filter(|c| c.is_whitespace()) {
+            next += space.len_utf8();
         }
-        let Some(&(_, following)) = chars.get(next) else {
+        let Some(following) = char_at(next) else {
             continue;
         };
         let opens = following.is_uppercase()
             || following.is_ascii_digit()
             || matches!(following, '«' | '"' | '“' | '‘' | '\'' | '(');
-        if !opens || (ch == '.' && is_abbreviation(&line[..offset])) {
+        if !opens || (mark == b'.' && is_abbreviation(&line[..offset])) {
             continue;
         }
-        let end_offset = chars.get(after).map_or(line.len(), |&(o, _)| o);
-        push_trimmed(text, start + sentence_start, start + end_offset, out);
-        sentence_start = chars[next].0;
+        push_trimmed(text, start + sentence_start, start + after, out);
+        sentence_start = next;
     }
     push_trimmed(text, start + sentence_start, end, out);
 }
