@@ -13,13 +13,17 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-const USAGE: &str = "cargo xtask lexicon [--check] [--factbook PATH]";
+const USAGE: &str = "cargo xtask lexicon [--check] [--factbook PATH] | cargo xtask bench [--help]";
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let Some(task) = args.next() else {
         bail!("usage: {USAGE}");
     };
+    if matches!(task.as_str(), "-h" | "--help" | "help") {
+        println!("usage: {USAGE}");
+        return Ok(());
+    }
     if task == "bench" {
         return bench::run(&workspace_root()?, args);
     }
@@ -38,7 +42,7 @@ fn main() -> anyhow::Result<()> {
     }
     match task.as_str() {
         "lexicon" => lexicon::run(&workspace_root()?, check, factbook),
-        other => bail!("unknown task `{other}`; known tasks: lexicon"),
+        other => bail!("unknown task `{other}`; known tasks: lexicon, bench"),
     }
 }
 

@@ -34,6 +34,31 @@ const USAGE: &str = "usage: cargo xtask bench [--mb N] [--repeat R] [--python-se
                      [--no-python] [--kb-docs N,N...] [--kb-queries Q] [--kb-api-max N] [--kb-rebuild] \
                      [--api-seconds S] [--api-clients C]";
 
+/// What `cargo xtask bench --help` prints.
+const HELP: &str = "\
+cargo xtask bench: extraction, ingest and query figures of the release binary
+
+Writes a synthetic corpus from the example articles under target/bench/,
+times `entente extract` on one core and on every core beside the Python
+pipeline (spaCy + country_converter, installed into a venv), then times
+`entente ingest`, the pair-dossier API of `entente serve` and, with
+--kb-docs, `entente dossier` on large stores. Prints the figures and the
+targets, and writes them to target/bench/report.txt.
+
+Options:
+  --mb N                corpus size in MB of article text (default 50)
+  --repeat R            runs of each extraction, the fastest kept (default 1)
+  --python-seconds S    how long the Python pipeline runs (default 30)
+  --no-python           skip the Python pipeline
+  --kb-docs N,N...      store sizes for the dossier latency (e.g. 100000,1000000)
+  --kb-queries Q        dossier queries per store (default 200)
+  --kb-api-max N        largest store the API is also measured on (default 0)
+  --kb-rebuild          rebuild the stores even when they exist
+  --api-seconds S       how long the API load runs (default 10)
+  --api-clients C       concurrent API clients (default 16)
+  -h, --help            this help
+";
+
 /// The targets of the performance issue, shown beside the figures.
 const TARGET_ONE_CORE_MB_S: f64 = 20.0;
 const TARGET_SCALING: f64 = 1.8;
@@ -48,7 +73,8 @@ struct Options {
     kb: kb::KbOptions,
 }
 
-fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
+/// The options of the command line, or `None` when it asks for help.
+fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Option<Options>> {
     let mut options = Options {
         megabytes: 50.0,
         repeat: 1,
@@ -68,6 +94,7 @@ fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
             }
         };
         match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
             "--mb" => options.megabytes = number("--mb")?,
             "--repeat" => options.repeat = number("--repeat")?.ceil() as usize,
             "--python-seconds" => options.python_seconds = number("--python-seconds")?,
@@ -92,12 +119,15 @@ fn parse(args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
             other => bail!("unknown argument `{other}`; {USAGE}"),
         }
     }
-    Ok(options)
+    Ok(Some(options))
 }
 
 /// Runs the benchmark from the workspace root `root`.
 pub fn run(root: &Path, args: impl Iterator<Item = String>) -> anyhow::Result<()> {
-    let options = parse(args)?;
+    let Some(options) = parse(args)? else {
+        print!("{HELP}");
+        return Ok(());
+    };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let machine = machine(cores);
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
@@ -566,19 +596,23 @@ mod tests {
 
     #[test]
     fn options_parse_and_reject_bad_values() {
-        let options = parse(args("--mb 2 --repeat 3 --python-seconds 5 --no-python")).unwrap();
+        let options = parse(args("--mb 2 --repeat 3 --python-seconds 5 --no-python"))
+            .unwrap()
+            .expect("options, not a request for help");
         assert_eq!(options.megabytes, 2.0);
         assert!(options.kb.docs.is_empty());
         assert_eq!(options.repeat, 3);
         assert_eq!(options.python_seconds, 5.0);
         assert!(!options.python);
-        assert_eq!(parse(args("")).unwrap().megabytes, 50.0);
+        assert_eq!(parse(args("")).unwrap().unwrap().megabytes, 50.0);
+        assert!(parse(args("--mb 2 --help")).unwrap().is_none());
         assert!(parse(args("--mb 0")).is_err());
         assert!(parse(args("--mb")).is_err());
         assert!(parse(args("--fast")).is_err());
         let options = parse(args(
             "--kb-docs 100_000,1000000 --kb-api-max 1e5 --api-clients 4",
         ))
+        .unwrap()
         .unwrap();
         assert_eq!(options.kb.docs, [100_000, 1_000_000]);
         assert_eq!(options.kb.api_max_docs, 100_000);
