@@ -4,10 +4,6 @@
 //! and titles ("a-t-elle souligné", "a déclaré le président kazakh") resolved
 //! to the named person.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::article::Article;
 use super::persons::{PersonEntity, PersonMention};
 use crate::lexicon::cues;
@@ -17,17 +13,80 @@ use crate::text::fold;
 /// Minimum number of words of a quotation.
 const MIN_WORDS: usize = 5;
 
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"«\s*(?P<a>[^»]+?)\s*»",
-        r"|“(?P<b>[^”\n]+)”",
-        r"|‘‘(?P<c>[^\n]+?)’’",
-        r"|‘’(?P<d>[^\n]+?)’’",
-        r"|''(?P<e>[^\n]+?)''",
-        r#"|"(?P<f>[^"\n]+)""#,
-    ))
-    .expect("quotation pattern")
-});
+/// A quotation of the text: the span from its opening mark to its closing
+/// one, and what stands between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Quotation<'t> {
+    start: usize,
+    end: usize,
+    inner: &'t str,
+}
+
+/// The quotations of `text` in order, none overlapping: «…» (spaces
+/// inside the guillemets left out of the words), “…” and "…" on one line,
+/// and ‘‘…’’, ‘’…’’ and ''…'' on one line. The first opening mark that
+/// closes wins and the search goes on after its close; a mark that never
+/// closes is passed over. A byte scan to the next opening mark, then a
+/// search for its close: no regex engine walks the quotation.
+fn quotations(text: &str) -> Vec<Quotation<'_>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    // The first byte of every opening mark: « is C2 AB, “ and ‘ start with
+    // E2, the others are ASCII. A byte is compared, not a character decoded.
+    let opens = |byte: &u8| matches!(byte, 0xC2 | 0xE2 | b'\'' | b'"');
+    while let Some(offset) = text.as_bytes()[at..].iter().position(opens) {
+        let start = at + offset;
+        match quotation_at(text, start) {
+            Some(quotation) => {
+                at = quotation.end;
+                found.push(quotation);
+            }
+            None => at = start + text[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    found
+}
+
+/// The quotation that opens at `start`, if its marks close.
+fn quotation_at(text: &str, start: usize) -> Option<Quotation<'_>> {
+    let rest = &text[start..];
+    let closed = |opening: &str, inner_len: usize, closing: &str| {
+        (inner_len > 0).then(|| Quotation {
+            start,
+            end: start + opening.len() + inner_len + closing.len(),
+            inner: &rest[opening.len()..opening.len() + inner_len],
+        })
+    };
+    if let Some(body) = rest.strip_prefix('«') {
+        // Spaces after « and before » are typography, not words.
+        let inner_len = body.find('»')?;
+        let quotation = closed("«", inner_len, "»")?;
+        return Some(Quotation {
+            inner: quotation.inner.trim(),
+            ..quotation
+        });
+    }
+    // Marks that close on the same line, the first close ending the quote.
+    for (opening, closing) in [("“", '”'), ("\"", '"')] {
+        if let Some(body) = rest.strip_prefix(opening) {
+            let stop = body.find([closing, '\n'])?;
+            return body[stop..]
+                .starts_with(closing)
+                .then(|| closed(opening, stop, closing.encode_utf8(&mut [0; 4])))
+                .flatten();
+        }
+    }
+    // Doubled marks: the first closing pair after at least one character.
+    for (opening, closing) in [("‘‘", "’’"), ("‘’", "’’"), ("''", "''")] {
+        if let Some(body) = rest.strip_prefix(opening) {
+            let line = &body[..body.find('\n').unwrap_or(body.len())];
+            let first = line.chars().next()?.len_utf8();
+            let inner_len = first + line[first..].find(closing)?;
+            return closed(opening, inner_len, closing);
+        }
+    }
+    None
+}
 
 /// Pronouns that stand for the last person named.
 const PRONOUNS: &[&str] = &["il", "elle", "t-il", "t-elle", "he", "she", "-il", "-elle"];
@@ -63,18 +122,12 @@ pub(crate) fn find_quotes(
 ) -> Vec<Quote> {
     let text = article.text;
     let mut quotes = Vec::new();
-    for found in QUOTED.captures_iter(text) {
-        let Some(inner) = ["a", "b", "c", "d", "e", "f"]
-            .iter()
-            .find_map(|n| found.name(n))
-        else {
-            continue;
-        };
-        let words: Vec<&str> = inner.as_str().split_whitespace().collect();
+    for quotation in quotations(text) {
+        let words: Vec<&str> = quotation.inner.split_whitespace().collect();
         if words.len() < MIN_WORDS {
             continue;
         }
-        let whole = found.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let whole = (quotation.start, quotation.end);
         let Some(speaker) = speaker_of(article, entities, mentions, whole.0, whole.1) else {
             continue;
         };
@@ -225,4 +278,81 @@ fn titled_speaker(
         .filter(|&i| country.is_none() || entities[i].country == country)
         .collect();
     (candidates.len() == 1).then(|| candidates[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+
+    use super::*;
+
+    /// The pattern the scanner replaces, which defines what a quotation is:
+    /// the scanner must find the same spans and the same words.
+    fn by_pattern(text: &str) -> Vec<(usize, usize, String)> {
+        let pattern = Regex::new(concat!(
+            r"«\s*(?P<a>[^»]+?)\s*»",
+            r"|“(?P<b>[^”\n]+)”",
+            r"|‘‘(?P<c>[^\n]+?)’’",
+            r"|‘’(?P<d>[^\n]+?)’’",
+            r"|''(?P<e>[^\n]+?)''",
+            r#"|"(?P<f>[^"\n]+)""#,
+        ))
+        .expect("quotation pattern");
+        pattern
+            .captures_iter(text)
+            .map(|found| {
+                let whole = found.get(0).expect("group 0");
+                let inner = ["a", "b", "c", "d", "e", "f"]
+                    .iter()
+                    .find_map(|name| found.name(name))
+                    .expect("one group matches");
+                (whole.start(), whole.end(), words(inner.as_str()))
+            })
+            .collect()
+    }
+
+    fn by_scanner(text: &str) -> Vec<(usize, usize, String)> {
+        quotations(text)
+            .into_iter()
+            .map(|q| (q.start, q.end, words(q.inner)))
+            .collect()
+    }
+
+    fn words(inner: &str) -> String {
+        inner.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_scanner_finds_what_the_pattern_finds() {
+        let cases = [
+            "Il a dit : « Nous avançons ensemble vers la paix. » Puis il est parti.",
+            "«   » « x » «» «\u{a0}mot\u{202f}» « ouvert sans fin",
+            "He said “we will sign it soon”, and “open\nline” then “”.",
+            "\"a\" \"\" \"open\nx\" \"nested 'inner' quote\" '' ''x'' ''y\n''",
+            "‘‘double’’ ‘’mixed’’ ‘‘’’ ‘‘a’’’ ‘ lone ’ ‘‘open\n’’",
+            "« premier « imbriqué » suite » et “a «b» c” puis «a “b” c»",
+            "l'homme d'État a dit '' bonjour '' et 'non'",
+        ];
+        for text in cases {
+            assert_eq!(by_scanner(text), by_pattern(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_scanner_agrees_with_the_pattern_on_the_example_articles() {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
+        let mut quoted = 0;
+        for entry in std::fs::read_dir(&folder).expect("the example articles") {
+            let path = entry.expect("a folder entry").path();
+            let text = std::fs::read_to_string(&path).expect("an example article");
+            let expected = by_pattern(&text);
+            assert_eq!(by_scanner(&text), expected, "{}", path.display());
+            quoted += expected.len();
+        }
+        assert!(
+            quoted > 20,
+            "the examples quote people: {quoted} quotations"
+        );
+    }
 }
