@@ -59,6 +59,9 @@ pub(crate) struct Article<'a> {
     /// The byte range of the dateline ("LIMA, Nov. 17 (Wire) —"), whose date
     /// is the report's, not the event's.
     pub dateline_span: Option<(usize, usize)>,
+    /// The fold of the whole text, which the folds of its pieces are cut
+    /// out of ([`Article::key_of`]).
+    folded: Folded,
 }
 
 impl<'a> Article<'a> {
@@ -81,6 +84,7 @@ impl<'a> Article<'a> {
             })
             .collect::<Vec<_>>();
         let (mut countries, mut cities) = lexicon::places_in(&analysed);
+        let folded = analysed.folded;
         countries.retain(|m| outside(m.start));
         cities.retain(|m| outside(m.start));
         let mut dates = find_dates(text, lang);
@@ -100,6 +104,17 @@ impl<'a> Article<'a> {
             body_start,
             dateline_city,
             dateline_span,
+            folded,
+        }
+    }
+
+    /// The folded key of the text range `start..end`: cut out of the fold of
+    /// the whole text when it can be, folded afresh when the range opens
+    /// inside a run of whitespace. The same as `fold(&text[start..end]).key`.
+    pub fn key_of(&self, start: usize, end: usize) -> Cow<'_, str> {
+        match self.folded.key_of(self.text, start, end) {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(fold(&self.text[start..end]).key),
         }
     }
 

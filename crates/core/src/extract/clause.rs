@@ -246,7 +246,7 @@ pub(crate) fn city_near(
             if city.start < at {
                 return true;
             }
-            let between = crate::text::fold(&article.text[at..city.start]).key;
+            let between = article.key_of(at, city.start);
             !between.contains(" et ") && !between.contains(" and ")
         })
         .map(|city| (city.start.abs_diff(at), city))
@@ -261,8 +261,8 @@ pub(crate) fn is_since(article: &Article, start: usize) -> bool {
     let text = article.text;
     let head_end = text.floor_char_boundary((start + 8).min(text.len()));
     let before_start = text.floor_char_boundary(start.saturating_sub(8));
-    let head = crate::text::fold(&text[start..head_end]).key;
-    let before = crate::text::fold(&text[before_start..start]).key;
+    let head = article.key_of(start, head_end);
+    let before = article.key_of(before_start, start);
     head.starts_with("since")
         || head.starts_with("depuis")
         || before.ends_with("since ")
@@ -275,11 +275,21 @@ pub(crate) fn is_locative(article: &Article, start: usize) -> bool {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let head = before[line_start..].trim_end();
     let last = head.rsplit([' ', '\'', '’']).next().unwrap_or("");
-    let last = crate::text::fold(last).key;
-    matches!(
-        last.as_str(),
-        "a" | "au" | "aux" | "en" | "in" | "at" | "to" | "dans" | "vers" | "near" | "pres"
-    )
+    let is_preposition = |key: &str| {
+        matches!(
+            key,
+            "a" | "au" | "aux" | "en" | "in" | "at" | "to" | "dans" | "vers" | "near" | "pres"
+        )
+    };
+    // An ASCII word folds to its lower case, which a short buffer holds.
+    let mut buffer = [0u8; 8];
+    if last.is_ascii() && last.len() <= buffer.len() && !last.contains(char::is_whitespace) {
+        let key = &mut buffer[..last.len()];
+        key.copy_from_slice(last.as_bytes());
+        key.make_ascii_lowercase();
+        return std::str::from_utf8(key).is_ok_and(is_preposition);
+    }
+    is_preposition(&crate::text::fold(last).key)
 }
 
 /// The host of a visit: the country of the first place the sentence names

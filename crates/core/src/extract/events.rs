@@ -302,7 +302,7 @@ fn visit_destinations(
     let mut chain_end: Option<usize> = None;
     for (start, end, iso3) in places {
         let joined = chain_end.is_some_and(|previous| {
-            let gap = crate::text::fold(&article.text[previous..start]).key;
+            let gap = article.key_of(previous, start);
             let gap = gap.trim();
             matches!(
                 gap,
@@ -325,7 +325,7 @@ fn visit_destinations(
         let head_start = article
             .text
             .floor_char_boundary(start.saturating_sub(8).max(sentence.start));
-        let head = crate::text::fold(&article.text[head_start..start]).key;
+        let head = article.key_of(head_start, start);
         let leg = head.ends_with("from ") || head.ends_with("to the ");
         if clause::is_locative(article, start) || joined || leg {
             if !destinations.contains(&iso3) {

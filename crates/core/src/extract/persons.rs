@@ -250,7 +250,7 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
     let mut mentions: Vec<PersonMention> = Vec::new();
     for (start, end, _) in &runs {
         let name = text[*start..*end].to_string();
-        let words = name_words(&name);
+        let words = name_words(&article.key_of(*start, *end));
         let entity = match entities.iter().position(|e| same_person(&e.words, &words)) {
             Some(found) => {
                 if words.len() > entities[found].words.len() {
@@ -280,7 +280,7 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
     }
     for (start, end, after_honorific) in singles {
         // "al-Sissi" is the "sissi" of "Abdel Fattah al-Sissi".
-        let Some(word) = name_words(&text[start..end]).pop() else {
+        let Some(word) = name_words(&article.key_of(start, end)).pop() else {
             continue;
         };
         let found = entities
@@ -571,7 +571,7 @@ fn titled_single(article: &Article, start: usize) -> bool {
     let from = article
         .text
         .floor_char_boundary(start.saturating_sub(240).max(line_start));
-    let before = fold(&article.text[from..start]).key;
+    let before = article.key_of(from, start);
     let before = before.trim_end();
     cues::titles(article.lang)
         .find(before)
@@ -579,10 +579,9 @@ fn titled_single(article: &Article, start: usize) -> bool {
         .is_some_and(|cue| cue.end == before.len())
 }
 
-fn name_words(name: &str) -> Vec<String> {
-    fold(name)
-        .key
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | ','))
+/// The words of a name from its folded key.
+fn name_words(key: &str) -> Vec<String> {
+    key.split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | ','))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
@@ -775,21 +774,17 @@ fn read_apposition(article: &Article, end: usize) -> Option<TitleReading> {
         .strip_prefix(", ")
         .or_else(|| rest.strip_prefix(" ("))?;
     let phrase_end = rest.find([',', '.', ';', ')', '\n']).unwrap_or(rest.len());
-    let phrase = &rest[..phrase_end];
-    let folded = fold(phrase);
-    let cue = cues::titles(article.lang)
-        .find(&folded.key)
-        .into_iter()
-        .next()?;
-    let lead = &folded.key[..cue.start];
+    let phrase_start = end + (article.text[end..].len() - rest.len());
+    let key = article.key_of(phrase_start, phrase_start + phrase_end);
+    let cue = cues::titles(article.lang).find(&key).into_iter().next()?;
+    let lead = &key[..cue.start];
     if lead.split_whitespace().count() > 3 {
         return None;
     }
-    let mut role = refine_role(cue.label, &folded.key[cue.start..]);
-    if ends_with_past_marker(lead) || is_elect(&folded.key[cue.end..]) {
+    let mut role = refine_role(cue.label, &key[cue.start..]);
+    if ends_with_past_marker(lead) || is_elect(&key[cue.end..]) {
         role = Role::Other;
     }
-    let phrase_start = end + (article.text[end..].len() - rest.len());
     let country = article
         .countries_in(phrase_start, phrase_start + phrase_end)
         .next()
@@ -985,9 +980,9 @@ fn after_pres(article: &Article, start: usize) -> bool {
     let from = article
         .text
         .floor_char_boundary(start.saturating_sub(64).max(line_start));
-    let mut head = fold(&article.text[from..start]).key;
+    let mut head = article.key_of(from, start);
     if from > line_start && head.split_whitespace().count() < 5 {
-        head = fold(&article.text[line_start..start]).key;
+        head = article.key_of(line_start, start);
     }
     let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
     words.iter().any(|w| *w == "pres" || *w == "aupres")

@@ -8,7 +8,6 @@ use super::article::Article;
 use super::persons::{PersonEntity, PersonMention};
 use crate::lexicon::cues;
 use crate::model::{Quote, Span};
-use crate::text::fold;
 
 /// Minimum number of words of a quotation.
 const MIN_WORDS: usize = 5;
@@ -173,7 +172,7 @@ fn speaker_of(
             .map_or(paragraph_end, |i| end + i)
     };
     let after = &text[end..after_end.max(end)];
-    let after_key = fold(after).key;
+    let after_key = article.key_of(end, after_end.max(end));
     // The next quote opening ends the attribution.
     let after_key = after_key.split(['«', '“', '"']).next().unwrap_or("");
     let attribution_limit = end + after.len().min(after_key.len());
@@ -215,7 +214,7 @@ fn speaker_of(
         .rev()
         .find(|m| m.end <= start && m.start >= sentence_start);
     if let Some(mention) = before_mention {
-        let between = fold(&text[mention.end..start]).key;
+        let between = article.key_of(mention.end, start);
         if !NON_PERSON_SOURCES
             .iter()
             .any(|w| between.split_whitespace().any(|x| x == *w))
