@@ -333,10 +333,12 @@ fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
     };
     // "al-Sissi", "el-Sisi", "ben-Salah": a lower-case particle joined to a
     // capitalised name.
-    let joined_particle = || {
-        ["al-", "el-", "ben-", "bin-", "ould-", "ibn-"]
-            .iter()
-            .any(|p| surface.starts_with(p) && surface[p.len()..].starts_with(char::is_uppercase))
+    let joined_particle = || match surface.split_once('-') {
+        Some((particle, name)) => {
+            matches!(particle, "al" | "el" | "ben" | "bin" | "ould" | "ibn")
+                && name.starts_with(char::is_uppercase)
+        }
+        None => false,
     };
     if !first.is_uppercase() && !joined_particle() {
         return false;
