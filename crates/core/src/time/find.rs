@@ -8,23 +8,39 @@
 //! regex without look-around cannot see (a year inside "Vision 2030", a
 //! range "2024-2028", "ce jour-là").
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
+use std::ops::{Index, Range};
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, Span};
 
 use super::words::{YEAR, day_fits_month, day_number, month_number, weekday};
 use super::{DateExpr, DateMention};
 use crate::text::Lang;
 
+use window::{Anchor, Costs, Reach};
+
 mod en;
 mod fr;
+mod window;
 
-/// One pattern family: a regex and the function that turns a match into a
-/// date expression, or rejects it.
+/// The function that turns a match into a date expression, or rejects it.
+type Build = fn(&Groups<'_>, &str) -> Option<DateExpr>;
+
+/// One pattern family: a regex, what its matches always contain, and the
+/// function that turns a match into a date expression, or rejects it.
 pub(super) struct Family {
     regex: Regex,
-    build: fn(&Captures<'_>, &str) -> Option<DateExpr>,
+    anchor: Anchor,
+    /// How far matches reach around the anchor; `None` when they are
+    /// unbounded, and the family searches the whole text.
+    reach: Option<Reach>,
+    build: Build,
 }
 
 impl Family {
@@ -37,24 +53,178 @@ impl Family {
     /// so patterns leave it out next to a non-ASCII letter ("à partir de",
     /// "passé"), and [`find_dates`] checks the Unicode boundaries of every
     /// match instead.
-    pub(super) fn new(pattern: &str, build: fn(&Captures<'_>, &str) -> Option<DateExpr>) -> Family {
+    ///
+    /// `anchor` must be found in every text the pattern matches, whatever
+    /// the case of its ASCII letters: the family only searches around its
+    /// anchors.
+    pub(super) fn new(pattern: &str, anchor: Anchor, build: Build) -> Family {
         let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         let regex = Regex::new(&pattern).expect("date patterns are valid regexes");
-        Family { regex, build }
+        // A search resumes at the end of the last match, which only moves on
+        // when matches are never empty.
+        let hir = syntax::parse(&pattern).expect("date patterns are valid regexes");
+        let never_empty = hir.properties().minimum_len() > Some(0);
+        assert!(never_empty, "a date pattern matches no empty text");
+        Family {
+            regex,
+            anchor,
+            reach: Reach::new(&pattern, anchor),
+            build,
+        }
     }
 }
 
-/// The families of one language, the language's own and the numeric ones.
-/// Each family's regex runs over the whole text; its literal prefilter makes
-/// the pass nearly free where it matches nowhere.
+/// The capture groups of a match, with the few lookups the build functions
+/// make. The groups are only found when a build function asks for one
+/// other than the whole match, as that takes a second, slower search.
+pub(super) struct Groups<'t> {
+    text: &'t str,
+    whole: Span,
+    regex: &'t Regex,
+    /// The groups of the match once found, and whether they are.
+    captures: &'t RefCell<Captures>,
+    found: Cell<bool>,
+}
+
+/// The text a capture group matched.
+#[derive(Clone, Copy)]
+pub(super) struct Group<'t> {
+    text: &'t str,
+    span: Span,
+}
+
+impl<'t> Group<'t> {
+    pub(super) fn start(&self) -> usize {
+        self.span.start
+    }
+
+    pub(super) fn end(&self) -> usize {
+        self.span.end
+    }
+
+    pub(super) fn as_str(&self) -> &'t str {
+        &self.text[self.span.range()]
+    }
+}
+
+impl<'t> Groups<'t> {
+    /// Group `index`, 0 being the whole match, if it took part in the match.
+    pub(super) fn get(&self, index: usize) -> Option<Group<'t>> {
+        if index == 0 {
+            return Some(self.group(self.whole));
+        }
+        let span = self.captures().get_group(index)?;
+        Some(self.group(span))
+    }
+
+    /// The group called `name`, if it took part in the match.
+    pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
+        let span = self.captures().get_group_by_name(name)?;
+        Some(self.group(span))
+    }
+
+    fn group(&self, span: Span) -> Group<'t> {
+        Group {
+            text: self.text,
+            span,
+        }
+    }
+
+    /// The groups of the match, found by a search anchored at its start and
+    /// ending at its end. That search finds the same match: of the ways the
+    /// pattern matches from that start, the one taken first ends at the
+    /// match's end, and look-around still sees the whole text.
+    fn captures(&self) -> std::cell::Ref<'_, Captures> {
+        if !self.found.get() {
+            let input = Input::new(self.text)
+                .range(self.whole.range())
+                .anchored(Anchored::Yes);
+            self.regex
+                .search_captures(&input, &mut self.captures.borrow_mut());
+            self.found.set(true);
+        }
+        self.captures.borrow()
+    }
+}
+
+impl Index<&str> for Groups<'_> {
+    type Output = str;
+
+    /// The text of the group called `name`; panics when it took no part in
+    /// the match, so only required groups are read this way.
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .unwrap_or_else(|| panic!("group {name} took part in the match"))
+            .as_str()
+    }
+}
+
+/// The families of one language, the language's own and the numeric ones,
+/// with the anchor words of all of them, searched in one pass.
 struct Families {
     families: Vec<Family>,
+    /// Every anchor word of the families, ASCII case ignored, found with
+    /// overlaps so that a word inside another ("mai" in "semaine") is found
+    /// too.
+    anchor_words: AhoCorasick,
+    /// For each word of `anchor_words`, the families it anchors, family `i`
+    /// as bit `i`.
+    word_families: Vec<u64>,
 }
 
 impl Families {
     fn new(mut families: Vec<Family>) -> Families {
         families.extend(numeric_families());
-        Families { families }
+        assert!(families.len() <= 64, "a family is a bit of a u64");
+        let mut words: Vec<&str> = Vec::new();
+        let mut word_families: Vec<u64> = Vec::new();
+        for (i, family) in families.iter().enumerate() {
+            if let Anchor::Words { words: anchors, .. } = family.anchor {
+                for word in anchors {
+                    let index = match words.iter().position(|w| w == word) {
+                        Some(index) => index,
+                        None => {
+                            words.push(word);
+                            word_families.push(0);
+                            words.len() - 1
+                        }
+                    };
+                    word_families[index] |= 1 << i;
+                }
+            }
+        }
+        let anchor_words = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("the anchor words build an automaton");
+        Families {
+            families,
+            anchor_words,
+            word_families,
+        }
+    }
+
+    /// The costs of `text` and the spans of each family's anchors in it,
+    /// sorted by start.
+    fn anchors(&self, text: &str) -> (Costs, Vec<Vec<Range<usize>>>) {
+        let (costs, digit_runs) = Costs::new(text);
+        let mut anchors = vec![Vec::new(); self.families.len()];
+        for found in self.anchor_words.find_overlapping_iter(text) {
+            let mut families = self.word_families[found.pattern().as_usize()];
+            while families != 0 {
+                anchors[families.trailing_zeros() as usize].push(found.range());
+                families &= families - 1;
+            }
+        }
+        for (family, spans) in self.families.iter().zip(anchors.iter_mut()) {
+            match family.anchor {
+                Anchor::Digits { .. } => spans.clone_from(&digit_runs),
+                // Overlapping matches come by end, not by start.
+                Anchor::Words { .. } => spans.sort_unstable_by_key(|span| span.start),
+            }
+        }
+        (costs, anchors)
     }
 }
 
@@ -64,28 +234,59 @@ static FAMILIES_EN: LazyLock<Families> = LazyLock::new(|| Families::new(en::fami
 
 /// Finds the date expressions of `text`, sorted by position, without
 /// overlaps; where two readings overlap the longer one wins.
+///
+/// Each family searches only the windows around its anchors (see
+/// [`window`]), which finds the matches a search of the whole text finds.
 pub fn find_dates(text: &str, lang: Lang) -> Vec<DateMention> {
     let families = match lang {
         Lang::Fr => &*FAMILIES_FR,
         Lang::En => &*FAMILIES_EN,
     };
+    // Anchor words miss letters that only Unicode case folding finds.
+    let anchors = (!window::has_non_ascii_case_fold(text)).then(|| families.anchors(text));
+    select_longest(candidates(text, families, anchors.as_ref()))
+}
+
+/// Every reading of `text` the families find and accept. With `anchors`,
+/// the families whose matches are bounded search only the windows around
+/// their anchors; the others, and all without `anchors`, the whole text.
+fn candidates(
+    text: &str,
+    families: &Families,
+    anchors: Option<&(Costs, Vec<Vec<Range<usize>>>)>,
+) -> Vec<DateMention> {
     let mut candidates = Vec::new();
-    for family in &families.families {
-        for caps in family.regex.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0 is the whole match");
-            if !on_word_edges(text, whole.start(), whole.end()) {
-                continue;
-            }
-            if let Some(expr) = (family.build)(&caps, text) {
-                candidates.push(DateMention {
-                    start: whole.start(),
-                    end: whole.end(),
-                    expr,
-                });
+    for (i, family) in families.families.iter().enumerate() {
+        let windows = match (anchors, family.reach) {
+            (Some((costs, anchors)), Some(reach)) => costs.windows(text, &anchors[i], reach),
+            _ => std::iter::once(0..text.len()).collect(),
+        };
+        let captures = RefCell::new(family.regex.create_captures());
+        for window in windows {
+            let mut input = Input::new(text).range(window);
+            while let Some(whole) = family.regex.search(&input) {
+                input.set_start(whole.end());
+                if !on_word_edges(text, whole.start(), whole.end()) {
+                    continue;
+                }
+                let groups = Groups {
+                    text,
+                    whole: whole.span(),
+                    regex: &family.regex,
+                    captures: &captures,
+                    found: Cell::new(false),
+                };
+                if let Some(expr) = (family.build)(&groups, text) {
+                    candidates.push(DateMention {
+                        start: whole.start(),
+                        end: whole.end(),
+                        expr,
+                    });
+                }
             }
         }
     }
-    select_longest(candidates)
+    candidates
 }
 
 /// Whether `[start, end)` neither starts nor ends inside a word, letters of
@@ -126,6 +327,7 @@ fn numeric_families() -> Vec<Family> {
     vec![
         Family::new(
             r"\b(?P<a>[0-9]{1,2})(?P<s1>[./-])(?P<b>[0-9]{1,2})(?P<s2>[./-])(?P<year>[0-9]{4})\b",
+            Anchor::digits_in("a"),
             |caps, text| {
                 let whole = caps.get(0)?;
                 if caps["s1"] != caps["s2"] || !stands_apart(text, whole.start(), whole.end()) {
@@ -143,6 +345,7 @@ fn numeric_families() -> Vec<Family> {
         ),
         Family::new(
             r"\b(?P<year>[0-9]{4})(?P<s1>[-/])(?P<month>[0-9]{2})(?P<s2>[-/])(?P<day>[0-9]{2})(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
+            Anchor::digits_in("year"),
             |caps, text| {
                 let whole = caps.get(0)?;
                 if caps["s1"] != caps["s2"] || !stands_apart(text, whole.start(), whole.end()) {
@@ -233,7 +436,7 @@ pub(super) fn range_start(
 /// Whether a range match is rather a list of two full dates joined by "et"
 /// or "and" ("le 15 août et le 9 décembre"), which is two mentions; `between`
 /// is the word that makes it a range anyway ("entre", "between").
-pub(super) fn is_list(caps: &Captures<'_>, between: &str) -> bool {
+pub(super) fn is_list(caps: &Groups<'_>, between: &str) -> bool {
     let joined_by_and =
         group(caps, "conn").is_some_and(|c| matches!(c.to_lowercase().as_str(), "et" | "and"));
     let led_by_between = group(caps, "lead").is_some_and(|l| l.to_lowercase().starts_with(between));
@@ -241,7 +444,7 @@ pub(super) fn is_list(caps: &Captures<'_>, between: &str) -> bool {
 }
 
 /// The text of an optional capture group.
-pub(super) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+pub(super) fn group<'t>(caps: &Groups<'t>, name: &str) -> Option<&'t str> {
     caps.name(name).map(|m| m.as_str())
 }
 
@@ -273,7 +476,7 @@ pub(super) fn table_pattern(table: &[(&str, DateExpr)]) -> String {
 }
 
 /// The expression of the phrase of a table that matched.
-pub(super) fn table_expr(caps: &Captures<'_>, table: &[(&str, DateExpr)]) -> Option<DateExpr> {
+pub(super) fn table_expr(caps: &Groups<'_>, table: &[(&str, DateExpr)]) -> Option<DateExpr> {
     (0..table.len())
         .find(|i| caps.get(i + 1).is_some())
         .map(|i| table[i].1)
@@ -443,10 +646,23 @@ pub(super) fn year_stands_alone(
     }
 }
 
+/// A year with what may come before it ("en 2014", "since 2014", "mi-2023",
+/// "2019"), read from the whole match: the pattern ends with the year's four
+/// digits, and all before them is the preposition or the part of the year.
+/// Finding the groups would take a second search for the most common match
+/// of all.
+pub(super) fn year_alone(caps: &Groups<'_>, text: &str) -> Option<DateExpr> {
+    let whole = caps.get(0)?;
+    let year_start = whole.end() - 4;
+    let has_preposition = whole.start() < year_start;
+    year_stands_alone(text, year_start, whole.end(), has_preposition)
+        .then_some(DateExpr::Year(parse_year(&text[year_start..whole.end()])?))
+}
+
 /// A day of the month named alone, with its weekday when the family has one
 /// ("mardi 24", "on the 28th"), when what follows ends a date (see
 /// [`bare_day_ends`]).
-pub(super) fn bare_day(caps: &Captures<'_>, text: &str, allowed: &[&str]) -> Option<DateExpr> {
+pub(super) fn bare_day(caps: &Groups<'_>, text: &str, allowed: &[&str]) -> Option<DateExpr> {
     if !bare_day_ends(text, caps.get(0)?.end(), allowed) {
         return None;
     }
@@ -495,6 +711,153 @@ mod tests {
     fn every_family_compiles() {
         for families in [&*FAMILIES_FR, &*FAMILIES_EN] {
             assert!(!families.families.is_empty());
+        }
+    }
+
+    /// Pieces of text close to dates, so that random joins of them make
+    /// many matches, near misses and matches cut by window edges.
+    const PIECES: &[&str] = &[
+        "le",
+        "Le",
+        "du",
+        "les",
+        "et",
+        "au",
+        "entre",
+        "en",
+        "depuis",
+        "fin",
+        "mi-",
+        "ce",
+        "cette",
+        "l'an",
+        "l’année",
+        "L'AN",
+        "dernier",
+        "dernière",
+        "prochain",
+        "prochaine",
+        "passé",
+        "semaine",
+        "mois",
+        "année",
+        "hier",
+        "demain",
+        "aujourd'hui",
+        "ce soir",
+        "bientôt",
+        "récemment",
+        "ultérieure",
+        "peu",
+        "jours",
+        "à venir",
+        "mardi",
+        "LUNDI",
+        "septembre",
+        "Sept.",
+        "déc.",
+        "DÉCEMBRE",
+        "févr.",
+        "fév.",
+        "mars",
+        "août",
+        "AOÛT",
+        "mai",
+        "1er",
+        "1",
+        "4",
+        "24",
+        "28",
+        "31",
+        "2025",
+        "1990",
+        "2100",
+        "09",
+        "24/09/2025",
+        "2025-09-24",
+        "2025-09-24T10:30:00.123456789Z",
+        "the",
+        "of",
+        "on",
+        "in",
+        "since",
+        "between",
+        "from",
+        "and",
+        "to",
+        "this",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid-",
+        "Tuesday",
+        "Friday",
+        "September",
+        "Dec",
+        "Sept.",
+        "May",
+        "may",
+        "24th",
+        "1st",
+        "yesterday",
+        "today",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "year-end",
+        "soon",
+        "as soon as possible",
+        "shortly",
+        "coming",
+        "months",
+        "future",
+        "recently",
+        "Mars",
+        ",",
+        ".",
+        "-",
+        "–",
+        "'",
+        "ſept",
+        "K",
+        "Vision",
+        "personnes",
+        "%",
+    ];
+
+    /// What may join two pieces: nothing, or whitespace of various kinds.
+    const JOINS: &[&str] = &[
+        "",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\u{a0}",
+        "\t\n ",
+        "\n \n  \n",
+        "\u{a0}\u{3000} ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn windows_find_what_the_whole_text_holds(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(JOINS)),
+                0..40,
+            ),
+        ) {
+            let text: String = parts.iter().flat_map(|(piece, join)| [*piece, *join]).collect();
+            for families in [&*FAMILIES_FR, &*FAMILIES_EN] {
+                let anchors = families.anchors(&text);
+                let windowed = candidates(&text, families, Some(&anchors));
+                let whole = candidates(&text, families, None);
+                proptest::prop_assert_eq!(windowed, whole);
+            }
         }
     }
 

@@ -4,16 +4,15 @@
 //! Month and weekday names must be capitalised ("May", not the verb "may");
 //! the words around them are matched without regard to case.
 
-use regex::Captures;
-
 use super::super::words::{
     DAY_EN, MONTH_EN, MONTH_FULL_EN, WEEKDAY_EN, YEAR, day_fits_month, day_number, is_capitalised,
     month_number, weekday,
 };
 use super::super::{DateExpr, Direction, Qualifier};
+use super::window::Anchor;
 use super::{
-    Family, bare_day, full_date, group, is_list, lower_before, next_word, parse_year,
-    previous_word, range_start, table_expr, table_pattern, year_group, year_stands_alone,
+    Family, Groups, bare_day, full_date, group, is_list, lower_before, next_word, parse_year,
+    previous_word, range_start, table_expr, table_pattern, year_alone, year_group,
 };
 
 /// Prepositions that put a month or a year in a date context.
@@ -74,6 +73,35 @@ const VAGUE: &[(&str, DateExpr)] = &[
     (r"\b(?:recently|lately)\b", DateExpr::Vague(Direction::Past)),
 ];
 
+/// Anchor words of month names: each name of [`MONTH_EN`], full or
+/// abbreviated, starts with one.
+const MONTH_WORDS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Every weekday name ends in "day".
+const WEEKDAY_WORDS: &[&str] = &["day"];
+
+/// Anchor words of [`RELATIVE`]: each phrase contains one ("day" for
+/// "yesterday" and "today", "night" for "tonight").
+const RELATIVE_WORDS: &[&str] = &[
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+];
+
+/// Anchor words of [`VAGUE`]: each phrase contains one.
+const VAGUE_WORDS: &[&str] = &[
+    "soon", "shortly", "course", "later", "day", "week", "month", "year", "future", "recently",
+    "lately",
+];
+
 pub(super) fn families() -> Vec<Family> {
     vec![
         // "24 September 2025", "Tuesday, 24 September", "the 24th of September".
@@ -82,6 +110,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?P<wd>{WEEKDAY_EN}),?\s+)?(?:the\s+)?(?P<day>{DAY_EN})\s+(?:of\s+)?(?P<month>{MONTH_EN})(?:,?\s+{})?",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             day_month,
         ),
         // "September 24, 2025", "Sept. 24", "Dec 5", "Tuesday, September 24".
@@ -90,6 +119,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?P<wd>{WEEKDAY_EN}),?\s+)?(?P<month>{MONTH_EN})\s+(?P<day>{DAY_EN})\b(?:,?\s+{})?",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, text| {
                 let after = &text[caps.name("day")?.end()..];
                 let mut ahead = after.chars();
@@ -109,6 +139,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?P<lead>between|from)\s+(?:the\s+)?)?(?P<day1>{DAY_EN})(?:\s+(?:of\s+)?(?P<month1>{MONTH_EN})(?:,?\s+(?P<year1>{YEAR}))?)?(?:\s*,\s*{DAY_EN})*(?:\s+(?P<conn>and|to|through|until)\s+(?:the\s+)?|\s*[-–—]\s*)(?P<day2>{DAY_EN})\s+(?:of\s+)?(?P<month>{MONTH_EN})(?:,?\s+{})?",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, _| {
                 if !capitalised(caps, &["month1", "month"]) || is_list(caps, "between") {
                     return None;
@@ -125,6 +156,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?P<lead>between|from)\s+)?(?P<month1>{MONTH_EN})\s+(?P<day1>{DAY_EN})(?:,?\s+(?P<year1>{YEAR}))?(?:\s+(?P<conn>and|to|through|until)\s+|\s*[-–—]\s*)(?:(?P<month2>{MONTH_EN})\s+)?(?P<day2>{DAY_EN})\b(?:,?\s+{})?",
                 year_group("year")
             ),
+            Anchor::words_in("month1", MONTH_WORDS),
             |caps, _| {
                 if !capitalised(caps, &["month1", "month2"])
                     || (caps.name("month2").is_some() && is_list(caps, "between"))
@@ -145,6 +177,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?P<prep>{PREPOSITION}{PART})(?P<month>{MONTH_EN}),?\s+{}",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, _| {
                 if !capitalised(caps, &["month"]) {
                     return None;
@@ -160,6 +193,7 @@ pub(super) fn families() -> Vec<Family> {
             &format!(
                 r"(?i)\b(?P<prep>{PREPOSITION}{PART}|(?P<q>this|last|next)\s+)(?P<month>{MONTH_FULL_EN})"
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             month,
         ),
         // "in May last year", "in March this year".
@@ -167,6 +201,7 @@ pub(super) fn families() -> Vec<Family> {
             &format!(
                 r"(?i)\b(?P<prep>{PREPOSITION}{PART})(?P<month>{MONTH_FULL_EN})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, _| {
                 if !capitalised(caps, &["month"]) || caps["prep"].is_empty() {
                     return None;
@@ -185,16 +220,13 @@ pub(super) fn families() -> Vec<Family> {
         // "in 2014", "since 2014", "late 2023", "mid-2023", "the 2019 accord".
         Family::new(
             &format!(r"(?i)\b(?P<prep>{PREPOSITION}{PART}){}", year_group("year")),
-            |caps, text| {
-                let year = caps.name("year")?;
-                let has_preposition = !caps["prep"].is_empty();
-                year_stands_alone(text, year.start(), year.end(), has_preposition)
-                    .then_some(DateExpr::Year(parse_year(year.as_str())?))
-            },
+            Anchor::digits_in("year"),
+            year_alone,
         ),
         // "Tuesday", "on Tuesday", "this Tuesday", "last Tuesday", "next Tuesday".
         Family::new(
             &format!(r"(?i)\b(?:(?P<q>this|last|next|on)\s+)?(?P<wd>{WEEKDAY_EN})"),
+            Anchor::words_in("wd", WEEKDAY_WORDS),
             weekday_alone,
         ),
         // "Tuesday the 24th", "on Tuesday 24th".
@@ -202,6 +234,7 @@ pub(super) fn families() -> Vec<Family> {
             &format!(
                 r"(?i)\b(?:(?:on|this)\s+)?(?P<wd>{WEEKDAY_EN}),?\s+(?:the\s+)?(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))\b"
             ),
+            Anchor::words_in("wd", WEEKDAY_WORDS),
             |caps, text| {
                 if !capitalised(caps, &["wd"]) {
                     return None;
@@ -212,33 +245,42 @@ pub(super) fn families() -> Vec<Family> {
         // "on the 28th".
         Family::new(
             r"(?i)\bon\s+the\s+(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))\b",
+            Anchor::digits_in("day"),
             |caps, text| bare_day(caps, text, DAY_FOLLOWERS),
         ),
-        Family::new(&table_pattern(RELATIVE), |caps, text| {
-            let whole = caps.get(0)?;
-            if starts_with_last_or_next(whole.as_str()) && follows_the(text, whole.start()) {
-                return None;
-            }
-            table_expr(caps, RELATIVE)
-        }),
-        Family::new(&table_pattern(VAGUE), |caps, text| {
-            // "shortly after independence" is relative to another event.
-            let relative_to_other = next_word(text, caps.get(0)?.end()).is_some_and(|word| {
-                matches!(
-                    word.to_lowercase().as_str(),
-                    "after" | "before" | "afterwards" | "thereafter"
-                )
-            });
-            if relative_to_other {
-                return None;
-            }
-            table_expr(caps, VAGUE)
-        }),
+        Family::new(
+            &table_pattern(RELATIVE),
+            Anchor::words(RELATIVE_WORDS),
+            |caps, text| {
+                let whole = caps.get(0)?;
+                if starts_with_last_or_next(whole.as_str()) && follows_the(text, whole.start()) {
+                    return None;
+                }
+                table_expr(caps, RELATIVE)
+            },
+        ),
+        Family::new(
+            &table_pattern(VAGUE),
+            Anchor::words(VAGUE_WORDS),
+            |caps, text| {
+                // "shortly after independence" is relative to another event.
+                let relative_to_other = next_word(text, caps.get(0)?.end()).is_some_and(|word| {
+                    matches!(
+                        word.to_lowercase().as_str(),
+                        "after" | "before" | "afterwards" | "thereafter"
+                    )
+                });
+                if relative_to_other {
+                    return None;
+                }
+                table_expr(caps, VAGUE)
+            },
+        ),
     ]
 }
 
 /// Whether the named groups that matched all start with a capital letter.
-fn capitalised(caps: &Captures<'_>, names: &[&str]) -> bool {
+fn capitalised(caps: &Groups<'_>, names: &[&str]) -> bool {
     names
         .iter()
         .filter_map(|name| caps.name(name))
@@ -257,7 +299,7 @@ fn follows_the(text: &str, start: usize) -> bool {
     before.ends_with("the ") || before.ends_with("the\u{a0}")
 }
 
-fn day_month(caps: &Captures<'_>, _text: &str) -> Option<DateExpr> {
+fn day_month(caps: &Groups<'_>, _text: &str) -> Option<DateExpr> {
     if !capitalised(caps, &["month", "wd"]) {
         return None;
     }
@@ -279,7 +321,7 @@ fn day_month(caps: &Captures<'_>, _text: &str) -> Option<DateExpr> {
 
 /// A month without a year needs a preposition, a part ("late") or "this",
 /// "last", "next", which keeps out "May" the verb and the name.
-fn month(caps: &Captures<'_>, text: &str) -> Option<DateExpr> {
+fn month(caps: &Groups<'_>, text: &str) -> Option<DateExpr> {
     if !capitalised(caps, &["month"]) || caps["prep"].is_empty() {
         return None;
     }
@@ -319,7 +361,7 @@ const WEEKDAY_NAMES_AFTER: &[&str] = &[
     "Guardian",
 ];
 
-fn weekday_alone(caps: &Captures<'_>, text: &str) -> Option<DateExpr> {
+fn weekday_alone(caps: &Groups<'_>, text: &str) -> Option<DateExpr> {
     let day = caps.name("wd")?;
     if !is_capitalised(day.as_str())
         || previous_word(text, day.start()).is_some_and(|w| WEEKDAY_NAMES_BEFORE.contains(&w))

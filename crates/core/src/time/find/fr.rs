@@ -3,16 +3,15 @@
 //! "le 28", "hier", "la semaine prochaine", "prochainement". All are matched
 //! without regard to case, and accents are optional.
 
-use regex::Captures;
-
 use super::super::words::{
     DAY_FR, MONTH_FR, MONTH_FULL_FR, WEEKDAY_FR, YEAR, day_fits_month, day_number, month_number,
     weekday,
 };
 use super::super::{DateExpr, Direction, Qualifier};
+use super::window::Anchor;
 use super::{
-    Family, bare_day, full_date, group, is_list, lower_after, lower_before, parse_year,
-    range_start, table_expr, table_pattern, year_group, year_stands_alone,
+    Family, Groups, bare_day, full_date, group, is_list, lower_after, lower_before, parse_year,
+    range_start, table_expr, table_pattern, year_alone, year_group,
 };
 
 /// Prepositions that put a month or a year in a date context. Each carries
@@ -92,6 +91,41 @@ const VAGUE: &[(&str, DateExpr)] = &[
     ),
 ];
 
+/// Anchor words of month names: each spelling of [`MONTH_FR`], accented or
+/// not, in any case, contains one ("vr." for "févr.", "c." for "déc.").
+const MONTH_WORDS: &[&str] = &[
+    "janv", "vrier", "vr.", "v.", "mars", "avr", "mai", "juin", "juil", "ao", "sept", "oct", "nov",
+    "cembre", "c.",
+];
+
+const WEEKDAY_WORDS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// Anchor words of [`RELATIVE`]: each phrase contains one.
+const RELATIVE_WORDS: &[&str] = &[
+    "hier", "demain", "jour", "matin", "soir", "midi", "semaine", "mois", "ann", "l'an", "l’an",
+];
+
+/// Anchor words of [`VAGUE`]: each phrase contains one ("rieure" for
+/// "ultérieurement" and "ultérieure").
+const VAGUE_WORDS: &[&str] = &[
+    "prochainement",
+    "bient",
+    "peu",
+    "incessamment",
+    "rieure",
+    "avenir",
+    "futur",
+    "meilleurs",
+    "jour",
+    "semaine",
+    "mois",
+    "ann",
+    "cemment",
+    "rement",
+];
+
 pub(super) fn families() -> Vec<Family> {
     vec![
         // "le 24 septembre 2025", "mercredi 24 septembre", "le 1er décembre",
@@ -101,6 +135,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?:le|du|ce)\s+)?(?:(?P<wd>{WEEKDAY_FR}),?\s+)?(?P<day>{DAY_FR})\s+(?P<month>{MONTH_FR})(?:\s+{}|\s+(?P<q>dernier|prochain)\b)?",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             day_month,
         ),
         // "les 4 et 5 décembre", "du 4 au 6 décembre 2023", "4-6 décembre",
@@ -110,6 +145,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)\b(?:(?P<lead>les|du|entre\s+les?)\s+)?(?P<day1>{DAY_FR})(?:\s+(?P<month1>{MONTH_FR})(?:\s+(?P<year1>{YEAR}))?)?(?:\s*,\s*{DAY_FR})*(?:\s+(?P<conn>et|au)\s+(?:le\s+)?|\s*[-–—]\s*)(?P<day2>{DAY_FR})\s+(?P<month>{MONTH_FR})(?:\s+{})?",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, _| {
                 if is_list(caps, "entre") {
                     return None;
@@ -126,6 +162,7 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)(?P<prep>{PREPOSITION}{PART})\b(?P<month>{MONTH_FR})\s+{}",
                 year_group("year")
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, _| {
                 Some(DateExpr::MonthOfYear {
                     year: parse_year(&caps["year"])?,
@@ -139,6 +176,7 @@ pub(super) fn families() -> Vec<Family> {
             &format!(
                 r"(?i)(?P<prep>{PREPOSITION}{PART})\b(?P<month>{MONTH_FULL_FR})(?:\s+{QUALIFIER})?"
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             month,
         ),
         // "en mai de l'année dernière", "en mars cette année".
@@ -146,6 +184,7 @@ pub(super) fn families() -> Vec<Family> {
             &format!(
                 r"(?i)(?P<prep>{PREPOSITION}{PART})\b(?P<month>{MONTH_FULL_FR})\s+(?:de\s+)?(?:l['’]an(?:n[ée]e)?\s+(?P<rel>derni(?:er|[eè]re)\b|pass(?:ée?|ee?\b)|prochaine?\b)|cette\s+ann[ée]e\b)"
             ),
+            Anchor::words_in("month", MONTH_WORDS),
             |caps, _| {
                 let offset = match group(caps, "rel").map(str::to_lowercase) {
                     Some(word) if word.starts_with("prochain") => 1,
@@ -164,48 +203,55 @@ pub(super) fn families() -> Vec<Family> {
                 r"(?i)(?P<prep>(?:(?:\b(?:en|depuis|d[èe]s|jusqu['’](?:en|à|au)|d['’]ici(?:\s+à)?|avant|apr[eè]s|pour|courant|(?:en\s+)?l['’]an(?:n[ée]e)?)|à\s+partir\s+de|à\s+compter\s+de)\s+)?{PART})\b{}",
                 year_group("year")
             ),
-            |caps, text| {
-                let year = caps.name("year")?;
-                let has_preposition = !caps["prep"].is_empty();
-                year_stands_alone(text, year.start(), year.end(), has_preposition)
-                    .then_some(DateExpr::Year(parse_year(year.as_str())?))
-            },
+            Anchor::digits_in("year"),
+            year_alone,
         ),
         // "mardi", "ce mardi", "mardi dernier", "mardi prochain".
         Family::new(
             &format!(r"(?i)\b(?:(?P<this>ce)\s+)?(?P<wd>{WEEKDAY_FR})(?:\s+{QUALIFIER})?"),
+            Anchor::words_in("wd", WEEKDAY_WORDS),
             weekday_alone,
         ),
         // "mardi 24", "ce mardi 24".
         Family::new(
             &format!(r"(?i)\b(?:(?:ce|le)\s+)?(?P<wd>{WEEKDAY_FR}),?\s+(?P<day>{DAY_FR})\b"),
+            Anchor::words_in("wd", WEEKDAY_WORDS),
             |caps, text| bare_day(caps, text, DAY_FOLLOWERS),
         ),
         // "le 28": a day of the month alone. "le 1er" is left out, as it is
         // more often a rank.
         Family::new(
             r"(?i)\ble\s+(?P<day>3[01]|[12][0-9]|0?[1-9])\b",
+            Anchor::digits_in("day"),
             |caps, text| bare_day(caps, text, DAY_FOLLOWERS),
         ),
-        Family::new(&table_pattern(RELATIVE), |caps, text| {
-            let whole = caps.get(0)?;
-            let after = lower_after(text, whole.end(), 3);
-            let phrase = whole.as_str().to_lowercase();
-            let that_day = phrase.starts_with("ce jour")
-                && (after.starts_with("-là")
-                    || after.starts_with("-la")
-                    || after.starts_with(" là"));
-            // "Ce n'est pas d'hier": it is nothing new.
-            let not_new = phrase == "hier" && {
-                let before = lower_before(text, whole.start(), 8);
-                before.ends_with("pas d'") || before.ends_with("pas d’")
-            };
-            if that_day || not_new {
-                return None;
-            }
-            table_expr(caps, RELATIVE)
-        }),
-        Family::new(&table_pattern(VAGUE), |caps, _| table_expr(caps, VAGUE)),
+        Family::new(
+            &table_pattern(RELATIVE),
+            Anchor::words(RELATIVE_WORDS),
+            |caps, text| {
+                let whole = caps.get(0)?;
+                let after = lower_after(text, whole.end(), 3);
+                let phrase = whole.as_str().to_lowercase();
+                let that_day = phrase.starts_with("ce jour")
+                    && (after.starts_with("-là")
+                        || after.starts_with("-la")
+                        || after.starts_with(" là"));
+                // "Ce n'est pas d'hier": it is nothing new.
+                let not_new = phrase == "hier" && {
+                    let before = lower_before(text, whole.start(), 8);
+                    before.ends_with("pas d'") || before.ends_with("pas d’")
+                };
+                if that_day || not_new {
+                    return None;
+                }
+                table_expr(caps, RELATIVE)
+            },
+        ),
+        Family::new(
+            &table_pattern(VAGUE),
+            Anchor::words(VAGUE_WORDS),
+            |caps, _| table_expr(caps, VAGUE),
+        ),
     ]
 }
 
@@ -220,7 +266,7 @@ fn qualifier(word: Option<&str>) -> Option<Qualifier> {
     })
 }
 
-fn day_month(caps: &Captures<'_>, _text: &str) -> Option<DateExpr> {
+fn day_month(caps: &Groups<'_>, _text: &str) -> Option<DateExpr> {
     let day = day_number(&caps["day"])?;
     let month = month_number(&caps["month"])?;
     if !day_fits_month(day, month) {
@@ -239,7 +285,7 @@ fn day_month(caps: &Captures<'_>, _text: &str) -> Option<DateExpr> {
 
 /// A month without a year needs a preposition or "dernier"/"prochain", which
 /// keeps out the planet ("Mars") and other homographs.
-fn month(caps: &Captures<'_>, _text: &str) -> Option<DateExpr> {
+fn month(caps: &Groups<'_>, _text: &str) -> Option<DateExpr> {
     let preposition = caps["prep"].to_lowercase();
     let qualifier = match qualifier(caps.name("q").map(|q| q.as_str())) {
         Some(qualifier) => qualifier,
@@ -263,7 +309,7 @@ const WEEKDAY_NAMES_AFTER: &[&str] = &[
     "des rameaux",
 ];
 
-fn weekday_alone(caps: &Captures<'_>, text: &str) -> Option<DateExpr> {
+fn weekday_alone(caps: &Groups<'_>, text: &str) -> Option<DateExpr> {
     let whole = caps.get(0)?;
     let after = lower_after(text, whole.end(), 12);
     let after = after.trim_start();
