@@ -72,6 +72,24 @@ impl Family {
             build,
         }
     }
+
+    /// Compiles a family whose pattern holds `list`, a repeated group at its
+    /// top level before the anchor's group, made of characters that
+    /// `is_list_char` accepts; such a family searches windows all the same
+    /// (see [`Reach::with_list`]).
+    pub(super) fn with_list(
+        pattern: &str,
+        anchor: Anchor,
+        list: &str,
+        is_list_char: fn(char) -> bool,
+        build: Build,
+    ) -> Family {
+        let mut family = Family::new(pattern, anchor, build);
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+        let list = list.replace(r"\b", r"(?-u:\b)");
+        family.reach = Reach::with_list(&pattern, anchor, &list, is_list_char);
+        family
+    }
 }
 
 /// The capture groups of a match, with the few lookups the build functions

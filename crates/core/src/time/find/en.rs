@@ -134,12 +134,15 @@ pub(super) fn families() -> Vec<Family> {
             },
         ),
         // "between 4 and 6 December", "4-6 December 2023".
-        Family::new(
+        Family::with_list(
             &format!(
-                r"(?i)\b(?:(?P<lead>between|from)\s+(?:the\s+)?)?(?P<day1>{DAY_EN})(?:\s+(?:of\s+)?(?P<month1>{MONTH_EN})(?:,?\s+(?P<year1>{YEAR}))?)?(?:\s*,\s*{DAY_EN})*(?:\s+(?P<conn>and|to|through|until)\s+(?:the\s+)?|\s*[-–—]\s*)(?P<day2>{DAY_EN})\s+(?:of\s+)?(?P<month>{MONTH_EN})(?:,?\s+{})?",
+                r"(?i)\b(?:(?P<lead>between|from)\s+(?:the\s+)?)?(?P<day1>{DAY_EN})(?:\s+(?:of\s+)?(?P<month1>{MONTH_EN})(?:,?\s+(?P<year1>{YEAR}))?)?{}(?:\s+(?P<conn>and|to|through|until)\s+(?:the\s+)?|\s*[-–—]\s*)(?P<day2>{DAY_EN})\s+(?:of\s+)?(?P<month>{MONTH_EN})(?:,?\s+{})?",
+                day_list(),
                 year_group("year")
             ),
             Anchor::words_in("month", MONTH_WORDS),
+            &day_list(),
+            is_day_list_char,
             |caps, _| {
                 if !capitalised(caps, &["month1", "month"]) || is_list(caps, "between") {
                     return None;
@@ -279,6 +282,23 @@ pub(super) fn families() -> Vec<Family> {
     ]
 }
 
+/// More days in a range, between the first and the last ("4, 5 and 6
+/// December").
+fn day_list() -> String {
+    format!(r"(?:\s*,\s*{DAY_EN})*")
+}
+
+/// Whether a character can be part of a [`day_list`]: whitespace, a comma,
+/// a digit or a letter of an ordinal suffix ("st", "nd", "rd", "th") in
+/// either case, the long s "ſ" included.
+fn is_day_list_char(c: char) -> bool {
+    c.is_whitespace()
+        || c == ','
+        || c.is_ascii_digit()
+        || matches!(c.to_ascii_lowercase(), 's' | 't' | 'n' | 'd' | 'r' | 'h')
+        || c == 'ſ'
+}
+
 /// Whether the named groups that matched all start with a capital letter.
 fn capitalised(caps: &Groups<'_>, names: &[&str]) -> bool {
     names
@@ -380,4 +400,21 @@ fn weekday_alone(caps: &Groups<'_>, text: &str) -> Option<DateExpr> {
         weekday: weekday(day.as_str())?,
         qualifier,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_list_characters_are_those_the_list_matches() {
+        let class = regex::Regex::new(r"(?i)^[\s,0-9stndrh]$").unwrap();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            assert_eq!(
+                is_day_list_char(c),
+                class.is_match(c.encode_utf8(&mut buffer))
+            );
+        }
+    }
 }

@@ -140,12 +140,15 @@ pub(super) fn families() -> Vec<Family> {
         ),
         // "les 4 et 5 décembre", "du 4 au 6 décembre 2023", "4-6 décembre",
         // "du 28 novembre au 2 décembre".
-        Family::new(
+        Family::with_list(
             &format!(
-                r"(?i)\b(?:(?P<lead>les|du|entre\s+les?)\s+)?(?P<day1>{DAY_FR})(?:\s+(?P<month1>{MONTH_FR})(?:\s+(?P<year1>{YEAR}))?)?(?:\s*,\s*{DAY_FR})*(?:\s+(?P<conn>et|au)\s+(?:le\s+)?|\s*[-–—]\s*)(?P<day2>{DAY_FR})\s+(?P<month>{MONTH_FR})(?:\s+{})?",
+                r"(?i)\b(?:(?P<lead>les|du|entre\s+les?)\s+)?(?P<day1>{DAY_FR})(?:\s+(?P<month1>{MONTH_FR})(?:\s+(?P<year1>{YEAR}))?)?{}(?:\s+(?P<conn>et|au)\s+(?:le\s+)?|\s*[-–—]\s*)(?P<day2>{DAY_FR})\s+(?P<month>{MONTH_FR})(?:\s+{})?",
+                day_list(),
                 year_group("year")
             ),
             Anchor::words_in("month", MONTH_WORDS),
+            &day_list(),
+            is_day_list_char,
             |caps, _| {
                 if is_list(caps, "entre") {
                     return None;
@@ -255,6 +258,21 @@ pub(super) fn families() -> Vec<Family> {
     ]
 }
 
+/// More days in a range, between the first and the last ("les 4, 5 et 6
+/// décembre").
+fn day_list() -> String {
+    format!(r"(?:\s*,\s*{DAY_FR})*")
+}
+
+/// Whether a character can be part of a [`day_list`]: whitespace, a comma,
+/// a digit or a letter of "1er" and "1ᵉʳ", in either case.
+fn is_day_list_char(c: char) -> bool {
+    c.is_whitespace()
+        || c == ','
+        || c.is_ascii_digit()
+        || matches!(c, 'e' | 'E' | 'r' | 'R' | 'ᵉ' | 'ʳ')
+}
+
 /// "dernier" and "passé" point strictly before publication, "prochain"
 /// strictly after.
 fn qualifier(word: Option<&str>) -> Option<Qualifier> {
@@ -331,4 +349,21 @@ fn weekday_alone(caps: &Groups<'_>, text: &str) -> Option<DateExpr> {
         weekday: weekday(&caps["wd"])?,
         qualifier,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_list_characters_are_those_the_list_matches() {
+        let class = regex::Regex::new(r"(?i)^[\s,0-9erᵉʳ]$").unwrap();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            assert_eq!(
+                is_day_list_char(c),
+                class.is_match(c.encode_utf8(&mut buffer))
+            );
+        }
+    }
 }

@@ -71,10 +71,22 @@ const DIGIT_RUN_COST: usize = 4;
 /// How far a family's matches reach around an anchor, as the greatest cost
 /// (see [`Costs`]) of the part of a match before the anchor and of the part
 /// after it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub(in crate::time) struct Reach {
     before: usize,
     after: usize,
+    /// For a pattern with a list before its anchor, what comes before the
+    /// list.
+    list: Option<ListReach>,
+}
+
+/// How far a match reaches back past a list before its anchor: over any
+/// run of characters the list's items are made of, then over the part of
+/// the pattern before the list.
+#[derive(Clone, Copy, Debug)]
+pub(in crate::time) struct ListReach {
+    is_list_char: fn(char) -> bool,
+    before: usize,
 }
 
 impl Reach {
@@ -96,12 +108,42 @@ impl Reach {
             return Some(Reach {
                 before: bound(&format!("{before}{group}"))?,
                 after: bound(&format!("{}{group}{after}", leading_flags(before)))?,
+                list: None,
             });
         }
         let whole = bound(pattern)?;
         Some(Reach {
             before: whole,
             after: whole,
+            list: None,
+        })
+    }
+
+    /// The reach of a family whose pattern holds `list`, a repeated group at
+    /// its top level before the anchor's group, whose matches are made of
+    /// characters `is_list_char` accepts; `None` when it is not so or
+    /// matches are unbounded all the same.
+    ///
+    /// A match is the part before the list, the list, the part after it.
+    /// Back from an anchor in the part after, it reaches over what the rest
+    /// of that part bounds, then over the list: a run of list characters
+    /// from where it ends to where it starts, so that the longest such run
+    /// reaches at least as far. The part before the list is bounded again.
+    pub(super) fn with_list(
+        pattern: &str,
+        anchor: Anchor,
+        list: &str,
+        is_list_char: fn(char) -> bool,
+    ) -> Option<Reach> {
+        let (before_list, after_list) = split_list(pattern, list)?;
+        let flags = leading_flags(before_list);
+        let reach = Reach::new(&format!("{flags}{after_list}"), anchor)?;
+        Some(Reach {
+            list: Some(ListReach {
+                is_list_char,
+                before: bound(before_list)?,
+            }),
+            ..reach
         })
     }
 }
@@ -126,14 +168,12 @@ fn bound(pattern: &str) -> Option<usize> {
     hir.properties().maximum_len()
 }
 
-/// The pattern split around the capture group `name`: the part before, the
-/// group, the part after. `None` unless the group is at the top level of a
-/// pattern without a top-level alternation, where every match is a match of
-/// the part before, then the group, then the part after.
-fn split<'p>(pattern: &'p str, name: &str) -> Option<(&'p str, &'p str, &'p str)> {
-    let open = pattern.find(&format!("(?P<{name}>"))?;
+/// The groups at the top level of a pattern: where each opens, and where
+/// each closes (just after its parenthesis). `None` when the pattern has a
+/// top-level alternation, whose branches need not share any part.
+fn top_level_groups(pattern: &str) -> Option<(Vec<usize>, Vec<usize>)> {
     let mut depth = 0usize;
-    let mut close = None;
+    let (mut opens, mut closes) = (Vec::new(), Vec::new());
     let mut chars = pattern.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
@@ -154,23 +194,48 @@ fn split<'p>(pattern: &'p str, name: &str) -> Option<(&'p str, &'p str, &'p str)
                 }
             }
             '(' => {
-                if i == open && depth != 0 {
-                    return None;
+                if depth == 0 {
+                    opens.push(i);
                 }
                 depth += 1;
             }
             ')' => {
                 depth = depth.checked_sub(1)?;
-                if depth == 0 && i > open && close.is_none() {
-                    close = Some(i + 1);
+                if depth == 0 {
+                    closes.push(i + 1);
                 }
             }
             '|' if depth == 0 => return None,
             _ => {}
         }
     }
-    let close = close?;
+    Some((opens, closes))
+}
+
+/// The pattern split around the capture group `name`: the part before, the
+/// group, the part after. `None` unless the group is at the top level of a
+/// pattern without a top-level alternation, where every match is a match of
+/// the part before, then the group, then the part after.
+fn split<'p>(pattern: &'p str, name: &str) -> Option<(&'p str, &'p str, &'p str)> {
+    let open = pattern.find(&format!("(?P<{name}>"))?;
+    let (opens, closes) = top_level_groups(pattern)?;
+    if !opens.contains(&open) {
+        return None;
+    }
+    let close = *closes.iter().find(|&&close| close > open)?;
     Some((&pattern[..open], &pattern[open..close], &pattern[close..]))
+}
+
+/// The pattern split around `list`, a group at its top level: the parts
+/// before and after it. `None` unless `list` is found once, at the top level
+/// of a pattern without a top-level alternation.
+fn split_list<'p>(pattern: &'p str, list: &str) -> Option<(&'p str, &'p str)> {
+    let start = pattern.find(list)?;
+    let (opens, _) = top_level_groups(pattern)?;
+    if pattern.rfind(list) != Some(start) || !opens.contains(&start) {
+        return None;
+    }
+    Some((&pattern[..start], &pattern[start + list.len()..]))
 }
 
 /// The flags a pattern starts with, which hold for all of it.
@@ -256,6 +321,15 @@ impl Costs {
                         });
                     }
                 }
+                // A single space before a letter, the most common of all.
+                MAYBE_WHITESPACE
+                    if bytes[i] == b' '
+                        && bytes
+                            .get(i + 1)
+                            .is_some_and(|&next| BYTE_CLASSES[usize::from(next)] == OTHER) =>
+                {
+                    i += 2
+                }
                 MAYBE_WHITESPACE => {
                     let start = i;
                     while i < bytes.len() {
@@ -337,6 +411,23 @@ impl Costs {
         end
     }
 
+    /// The start of the window of an anchor starting at `anchor_start`.
+    fn start(&self, text: &str, anchor_start: usize, reach: Reach) -> usize {
+        let start = self.reach_back(text, anchor_start, reach.before);
+        match reach.list {
+            Some(list) => {
+                let list_start = text[..start]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| (list.is_list_char)(*c))
+                    .last()
+                    .map_or(start, |(i, _)| i);
+                self.reach_back(text, list_start, list.before)
+            }
+            None => start,
+        }
+    }
+
     /// The merged windows around `anchors` (sorted by start), spans of text
     /// sorted by start, for a family whose matches reach `reach` around an
     /// anchor.
@@ -363,7 +454,7 @@ impl Costs {
                 // window starts inside the last one.
                 Some(last) if anchor.start <= last.end => last.end = last.end.max(end),
                 _ => {
-                    let start = self.reach_back(text, anchor.start, reach.before);
+                    let start = self.start(text, anchor.start, reach);
                     match windows.last_mut() {
                         Some(last) if start <= last.end => last.end = last.end.max(end),
                         _ => windows.push(start..end),
@@ -425,40 +516,42 @@ mod tests {
             words: &["mai"],
             group: Some("month"),
         };
-        let reach = Reach::new(r"(?i)le\s+(?P<month>mai)(?:\s+[0-9]{4})?", words);
-        assert_eq!(
-            reach,
-            Some(Reach {
-                before: 2 + 3 + 3,
-                after: 3 + 3 + 4
-            })
-        );
-        let nested = Reach::new(r"(?:le\s+(?P<month>mai))?\s+[0-9]{4}", words);
-        assert_eq!(
-            nested,
-            Some(Reach {
-                before: 15,
-                after: 15
-            })
-        );
-        let alternation = Reach::new(r"(?P<month>mai)|[0-9]{4}", words);
-        assert_eq!(
-            alternation,
-            Some(Reach {
-                before: 4,
-                after: 4
-            })
-        );
+        // The reach before and after, of a family without a list.
+        let parts = |reach: Option<Reach>| {
+            reach
+                .filter(|r| r.list.is_none())
+                .map(|r| (r.before, r.after))
+        };
+        let reach = parts(Reach::new(
+            r"(?i)le\s+(?P<month>mai)(?:\s+[0-9]{4})?",
+            words,
+        ));
+        assert_eq!(reach, Some((2 + 3 + 3, 3 + 3 + 4)));
+        let nested = parts(Reach::new(r"(?:le\s+(?P<month>mai))?\s+[0-9]{4}", words));
+        assert_eq!(nested, Some((15, 15)));
+        let alternation = parts(Reach::new(r"(?P<month>mai)|[0-9]{4}", words));
+        assert_eq!(alternation, Some((4, 4)));
         let unbounded = Reach::new(r"(?:,\s*[0-9])*\s+(?P<month>mai)", words);
-        assert_eq!(unbounded, None);
-        let fraction = Reach::new(r"T[0-9]+", Anchor::Digits { group: "none" });
-        assert_eq!(
-            fraction,
-            Some(Reach {
-                before: 5,
-                after: 5
-            })
-        );
+        assert!(unbounded.is_none());
+        let fraction = parts(Reach::new(r"T[0-9]+", Anchor::Digits { group: "none" }));
+        assert_eq!(fraction, Some((5, 5)));
+    }
+
+    #[test]
+    fn lists_reach_back_over_their_characters() {
+        let words = Anchor::Words {
+            words: &["mai"],
+            group: Some("month"),
+        };
+        let list = r"(?:\s*,\s*[0-9])*";
+        let pattern = format!(r"(?i)(?:le\s+)?[0-9]{list}\s+et\s+(?P<month>mai)");
+        let is_list_char = |c: char| c.is_whitespace() || c == ',' || c.is_ascii_digit();
+        let reach = Reach::with_list(&pattern, words, list, is_list_char).unwrap();
+        assert_eq!((reach.before, reach.after), (3 + 2 + 3 + 3, 3));
+        let text = "xxxxxx le 1, 2 , 3, 4 et mai";
+        let (costs, _) = Costs::new(text);
+        assert_eq!(costs.start(text, 25, reach), 3);
+        assert!(Reach::with_list(&pattern, words, "(?:,)*", is_list_char).is_none());
     }
 
     #[test]
@@ -469,6 +562,7 @@ mod tests {
         let reach = Reach {
             before: 4,
             after: 4,
+            list: None,
         };
         assert_eq!(costs.windows(text, &anchors, reach), vec![1..10, 24..33]);
     }
