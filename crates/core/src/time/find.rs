@@ -1,6 +1,7 @@
 //! The date finder: each language is a list of pattern families, one compiled
-//! regex each, run once over the text. Every match that passes its family's
-//! guards becomes a candidate; the longest candidates win and overlapping
+//! regex each, run over the windows of the text around the family's anchors
+//! (see [`window`]). Every match that passes its family's guards becomes a
+//! candidate; the longest candidates win and overlapping
 //! shorter ones are dropped, so "le 24 septembre 2025" is one mention, not a
 //! day, a month and a year.
 //!
@@ -172,7 +173,7 @@ impl Index<&str> for Groups<'_> {
     /// the match, so only required groups are read this way.
     fn index(&self, name: &str) -> &str {
         self.name(name)
-            .unwrap_or_else(|| panic!("group {name} took part in the match"))
+            .unwrap_or_else(|| panic!("group {name} took no part in the match"))
             .as_str()
     }
 }

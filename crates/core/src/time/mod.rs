@@ -3,11 +3,12 @@
 //! novembre", "in 2014") and relative ("ce mardi", "last week", "hier"), each
 //! at the precision the text supports.
 //!
-//! [`find_dates`] scans a text once per pattern family and returns
-//! [`DateMention`]s, which [`DateMention::resolve`] turns into a
-//! [`PartialDate`] given the publication date, the direction the event leans
-//! to (reported events lean to the past, announced ones to the future) and the
-//! year the article fixes, if any. Nothing here reads the clock.
+//! [`find_dates`] runs each pattern family over the parts of a text where it
+//! can match and returns [`DateMention`]s, which [`DateMention::resolve`]
+//! turns into a [`PartialDate`] given the publication date, the direction the
+//! event leans to (reported events lean to the past, announced ones to the
+//! future) and the year the article fixes, if any. Nothing here reads the
+//! clock.
 //!
 //! Deliberate limits: ranges of years ("2024-2028", "2024/2025") give no
 //! year, as they name periods of programmes rather than dates; a range of

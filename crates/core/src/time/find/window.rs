@@ -60,8 +60,8 @@ impl Anchor {
     }
 }
 
-/// The cost of a run of whitespace, whatever its length: the longest UTF-8
-/// encoding of a `\s` character.
+/// The most a run of whitespace costs: the longest UTF-8 encoding of a `\s`
+/// character, which is what [`bound`] allows for each run.
 const WHITESPACE_RUN_COST: usize = 3;
 
 /// The most a run of digits costs: runs are capped so that a family with
