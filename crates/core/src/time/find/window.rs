@@ -270,6 +270,45 @@ static BYTE_CLASSES: [u8; 256] = {
     classes
 };
 
+/// Eight bytes at a time, each byte's top bit set where a test holds of
+/// it: [`Costs::new`] skips eight bytes holding no digit, no two whitespace
+/// characters in a row and no byte a non-ASCII whitespace character starts
+/// with.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Where the byte is not zero.
+fn nonzero(bytes: u64) -> u64 {
+    (((bytes & !TOP_BITS) + ONES * 0x7F) | bytes) & TOP_BITS
+}
+
+/// Where the byte, its top bit cleared, is at least `least`.
+fn low_at_least(bytes: u64, least: u8) -> u64 {
+    ((bytes & !TOP_BITS) + ONES * u64::from(0x80 - least)) & TOP_BITS
+}
+
+/// Where the byte is an ASCII digit.
+fn digits(bytes: u64) -> u64 {
+    !bytes & low_at_least(bytes, b'0') & !low_at_least(bytes, b'9' + 1)
+}
+
+/// Where the byte is ASCII whitespace: a space, or a tab to a carriage
+/// return.
+fn ascii_whitespace(bytes: u64) -> u64 {
+    let space = !nonzero(bytes ^ (ONES * u64::from(b' ')));
+    let tab_to_return = low_at_least(bytes, b'\t') & !low_at_least(bytes, b'\r' + 1);
+    !bytes & (space | tab_to_return) & TOP_BITS
+}
+
+/// Where the byte is one a non-ASCII whitespace character starts with (see
+/// [`BYTE_CLASSES`]).
+fn maybe_unicode_whitespace(bytes: u64) -> u64 {
+    let low = bytes & !TOP_BITS;
+    let c2 = !nonzero(low ^ (ONES * 0x42));
+    let e1_to_e3 = low_at_least(low, 0x61) & !low_at_least(low, 0x64);
+    bytes & (c2 | e1_to_e3) & TOP_BITS
+}
+
 /// The length of the whitespace character at `i`, or 0.
 fn whitespace_len(text: &str, i: usize) -> usize {
     let byte = text.as_bytes()[i];
@@ -306,52 +345,85 @@ impl Costs {
         let mut long_runs = Vec::new();
         let mut digit_runs = Vec::new();
         let mut i = 0;
+        // Whether the eight bytes skipped last ended with ASCII whitespace,
+        // which may start a run.
+        let mut after_whitespace = false;
         while i < bytes.len() {
-            match BYTE_CLASSES[usize::from(bytes[i])] {
-                DIGIT => {
-                    let start = i;
-                    while i < bytes.len() && bytes[i].is_ascii_digit() {
-                        i += 1;
+            let stop = match bytes.get(i..i + 8) {
+                Some(chunk) => {
+                    let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    let whitespace = ascii_whitespace(chunk);
+                    let plain = digits(chunk) == 0
+                        && whitespace & (whitespace >> 8) == 0
+                        && !(after_whitespace && whitespace & 0x80 != 0)
+                        && maybe_unicode_whitespace(chunk) == 0;
+                    if plain {
+                        // No digit and no two whitespace characters in a row:
+                        // no run to note.
+                        after_whitespace = whitespace >> 63 != 0;
+                        i += 8;
+                        continue;
                     }
-                    digit_runs.push(start..i);
-                    if i - start > DIGIT_RUN_COST {
-                        long_runs.push(LongRun {
-                            span: start..i,
-                            cost: DIGIT_RUN_COST,
-                        });
-                    }
+                    i + 8
                 }
-                // A single space before a letter, the most common of all.
-                MAYBE_WHITESPACE
-                    if bytes[i] == b' '
-                        && bytes
-                            .get(i + 1)
-                            .is_some_and(|&next| BYTE_CLASSES[usize::from(next)] == OTHER) =>
-                {
-                    i += 2
-                }
-                MAYBE_WHITESPACE => {
-                    let start = i;
-                    while i < bytes.len() {
-                        match whitespace_len(text, i) {
-                            0 => break,
-                            len => i += len,
-                        }
-                    }
-                    if i == start {
-                        // A character that is no whitespace after all.
-                        i += 1;
-                    } else if i - start > WHITESPACE_RUN_COST {
-                        long_runs.push(LongRun {
-                            span: start..i,
-                            cost: WHITESPACE_RUN_COST,
-                        });
-                    }
-                }
-                _ => i += 1,
+                None => bytes.len(),
+            };
+            if after_whitespace {
+                // The run starts with the last byte skipped.
+                i -= 1;
+                after_whitespace = false;
+            }
+            while i < stop {
+                i = Costs::scan_at(text, i, &mut long_runs, &mut digit_runs);
             }
         }
         (Costs { long_runs }, digit_runs)
+    }
+
+    /// Notes the run of digits or whitespace starting at `i`, if any, and
+    /// returns where to go on from: after the run, or after the character.
+    fn scan_at(
+        text: &str,
+        mut i: usize,
+        long_runs: &mut Vec<LongRun>,
+        digit_runs: &mut Vec<Range<usize>>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        match BYTE_CLASSES[usize::from(bytes[i])] {
+            DIGIT => {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                digit_runs.push(start..i);
+                if i - start > DIGIT_RUN_COST {
+                    long_runs.push(LongRun {
+                        span: start..i,
+                        cost: DIGIT_RUN_COST,
+                    });
+                }
+            }
+            MAYBE_WHITESPACE => {
+                let start = i;
+                while i < bytes.len() {
+                    match whitespace_len(text, i) {
+                        0 => break,
+                        len => i += len,
+                    }
+                }
+                if i == start {
+                    // A character that is no whitespace after all.
+                    i += 1;
+                } else if i - start > WHITESPACE_RUN_COST {
+                    long_runs.push(LongRun {
+                        span: start..i,
+                        cost: WHITESPACE_RUN_COST,
+                    });
+                }
+            }
+            _ => i += 1,
+        }
+        i
     }
 
     /// The start of the widest stretch ending at `end` that costs at most
@@ -492,6 +564,65 @@ mod tests {
         assert_eq!(costs.reach_back(text, 5, 5), 0);
         assert_eq!(costs.reach_back(text, 5, 4), 1);
         assert_eq!(costs.reach_forward(text, 25, 3), text.len());
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_as_one_at_a_time() {
+        let classify = |test: fn(u64) -> u64, byte: u8| {
+            test(u64::from_le_bytes([
+                b'a', byte, b'a', b'a', b'a', b'a', b'a', byte,
+            ])) != 0
+        };
+        for byte in 0..=u8::MAX {
+            assert_eq!(classify(digits, byte), byte.is_ascii_digit());
+            let whitespace = BYTE_CLASSES[usize::from(byte)] == MAYBE_WHITESPACE;
+            assert_eq!(
+                classify(ascii_whitespace, byte),
+                whitespace && byte.is_ascii()
+            );
+            assert_eq!(
+                classify(maybe_unicode_whitespace, byte),
+                whitespace && !byte.is_ascii()
+            );
+        }
+    }
+
+    #[test]
+    fn runs_across_eight_byte_boundaries() {
+        let text = "abcdefg  \u{a0}\u{a0}hij 123456789 k";
+        let (costs, digit_runs) = Costs::new(text);
+        let runs: Vec<_> = costs.long_runs.iter().map(|run| run.span.clone()).collect();
+        assert_eq!(runs, vec![7..13, 17..26]);
+        assert_eq!(digit_runs, vec![17..26]);
+        // A run starting with the last of eight bytes skipped.
+        let text = "abcdefg    hi";
+        let (costs, _) = Costs::new(text);
+        let runs: Vec<_> = costs.long_runs.iter().map(|run| run.span.clone()).collect();
+        assert_eq!(runs, vec![7..11]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn eight_bytes_at_a_time_finds_the_runs_one_at_a_time_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    " ", "\t", "\n", "\u{a0}", "\u{3000}", "\u{2019}", "é", "«", "0", "42",
+                    "a", "bc", "defgh", ",",
+                ][..]),
+                0..60,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let (costs, digit_runs) = Costs::new(&text);
+            let (mut long_runs, mut expected_digit_runs) = (Vec::new(), Vec::new());
+            let mut i = 0;
+            while i < text.len() {
+                i = Costs::scan_at(&text, i, &mut long_runs, &mut expected_digit_runs);
+            }
+            let spans = |runs: &[LongRun]| runs.iter().map(|run| run.span.clone()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(spans(&costs.long_runs), spans(&long_runs));
+            proptest::prop_assert_eq!(digit_runs, expected_digit_runs);
+        }
     }
 
     #[test]
