@@ -550,6 +550,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_regex_crate_agrees_on_whitespace_and_ascii_case() {
+        // Costs take whitespace as Rust does, anchor words take case as
+        // ASCII does; `has_non_ascii_case_fold` names the exceptions.
+        let whitespace = regex::Regex::new(r"^\s$").unwrap();
+        let ascii_letter = regex::Regex::new(r"(?i)^[a-z]$").unwrap();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let text = c.encode_utf8(&mut buffer);
+            assert_eq!(whitespace.is_match(text), c.is_whitespace());
+            let folds = !c.is_ascii() && ascii_letter.is_match(text);
+            assert_eq!(folds, has_non_ascii_case_fold(text));
+        }
+    }
+
+    #[test]
     fn long_runs_cost_little() {
         let text = "le     24    septembre 20251";
         let (costs, digit_runs) = Costs::new(text);
