@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use rusqlite::{Connection, params};
 
 use super::failure;
@@ -20,6 +21,21 @@ pub fn has_content(connection: &Connection, path: &Path, content_hash: &str) -> 
         .and_then(|mut statement| statement.query_row([content_hash], |row| row.get(0)))
         .map_err(|source| failure(path, "looking up a content hash", source))
 }
+
+/// The columns of a document and its record, as read for a pair.
+type RecordRow = (
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
+/// How many records a pair must have for their parsing to be shared out
+/// over the cores.
+const PARALLEL_PARSE_MIN: usize = 64;
 
 pub fn records_for_pair(
     connection: &Connection,
@@ -39,15 +55,7 @@ pub fn records_for_pair(
         .map_err(at)?;
     let rows = statement
         .query_map(params![a, b], |row| {
-            let columns: (
-                String,
-                String,
-                i64,
-                Option<String>,
-                Option<String>,
-                String,
-                String,
-            ) = (
+            let columns: RecordRow = (
                 row.get(0)?,
                 row.get(1)?,
                 row.get(2)?,
@@ -59,25 +67,34 @@ pub fn records_for_pair(
             Ok(columns)
         })
         .map_err(at)?;
-    let mut records = Vec::new();
-    for row in rows {
-        let (doc_id, source, version, published, title, text, json) = row.map_err(at)?;
-        let record = serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
-            path: path.to_path_buf(),
-            doc_id: doc_id.clone(),
-            source,
-        })?;
-        let stored = StoredRecord {
-            doc_id,
-            source,
-            version,
-            published,
-            title,
-            text,
-            record,
-        };
-        records.push(stored);
-    }
+    let rows = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(at)?;
+    let parse = |(doc_id, source, version, published, title, text, json): RecordRow| {
+        match serde_json::from_str(&json) {
+            Ok(record) => Ok(StoredRecord {
+                doc_id,
+                source,
+                version,
+                published,
+                title,
+                text,
+                record,
+            }),
+            Err(source) => Err(StoreError::BadRecord {
+                path: path.to_path_buf(),
+                doc_id,
+                source,
+            }),
+        }
+    };
+    // Parsing the records is most of the reading for a busy pair, and each
+    // parses alone: on every core when there are enough to share out. The
+    // first bad record in row order is the one reported.
+    let parsed: Vec<Result<StoredRecord>> = if rows.len() >= PARALLEL_PARSE_MIN {
+        rows.into_par_iter().map(parse).collect()
+    } else {
+        rows.into_iter().map(parse).collect()
+    };
+    let mut records = parsed.into_iter().collect::<Result<Vec<_>>>()?;
     // Sorted here rather than by SQL, whose sorter would copy every text and
     // record once more (and spill them to a temporary file for a busy pair).
     sort_by_publication(&mut records);
