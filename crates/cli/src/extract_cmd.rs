@@ -9,8 +9,10 @@
 
 use std::io::{self, BufWriter, Write};
 use std::num::NonZeroUsize;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 
 use anyhow::Context;
 use entente_core::Document;
@@ -98,38 +100,64 @@ fn extract_all(
     if jobs <= 1 {
         return extract_sequentially(documents, out, err);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .thread_name(|index| format!("extract-{index}"))
-        // A panic outside the crash guard (a bug) has already been printed
-        // by the panic hook; the printer then reports the document as lost
-        // instead of the whole process aborting.
-        .panic_handler(|_| {})
-        .build()
-        .context("cannot start the extraction threads")?;
-    // The reading thread sends the printer, in input order, one receiver per
-    // document, on which a worker of the pool delivers that document's
-    // outcome. The channel's bound is the reading window.
+    // The reading thread hands each document to the workers through one
+    // queue, and sends the printer, in input order, a receiver on which the
+    // worker that takes the document delivers its outcome. The order
+    // channel's bound is the reading window. Idle workers sleep on the
+    // queue's lock and channel instead of spinning for work.
     let (order_sender, order_receiver) = mpsc::sync_channel::<Receiver<Processed>>(WINDOW);
+    let (work_sender, work_receiver) = mpsc::sync_channel::<Work>(4 * jobs);
+    let queue = Mutex::new(work_receiver);
     std::thread::scope(|scope| {
         let printer = scope.spawn(move || print_in_order(&order_receiver, out, err));
+        for index in 0..jobs {
+            let queue = &queue;
+            std::thread::Builder::new()
+                .name(format!("extract-{index}"))
+                .spawn_scoped(scope, move || work_on(queue))
+                .context("cannot start the extraction threads")?;
+        }
         for entry in documents {
             let (outcome_sender, outcome_receiver) = mpsc::sync_channel(1);
-            if order_sender.send(outcome_receiver).is_err() {
-                // The printer has stopped on a write error, which it returns.
+            // Either fails only when the printer has stopped on a write
+            // error, which it returns.
+            if order_sender.send(outcome_receiver).is_err()
+                || work_sender.send((entry, outcome_sender)).is_err()
+            {
                 break;
             }
-            pool.spawn(move || {
-                // The printer may have stopped; the outcome is then unwanted.
-                let _ = outcome_sender.send(process(entry));
-            });
         }
         drop(order_sender);
+        drop(work_sender);
         match printer.join() {
             Ok(result) => result,
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
+}
+
+/// A document to extract and where to deliver its outcome.
+type Work = (Result<Document, IngestError>, SyncSender<Processed>);
+
+/// Takes documents off `queue` and extracts them until the queue is closed.
+fn work_on(queue: &Mutex<Receiver<Work>>) {
+    loop {
+        // One worker waits on the channel while the others wait on the lock.
+        let next = match queue.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(_) => return,
+        };
+        let Ok((entry, outcome_sender)) = next else {
+            return;
+        };
+        // A panic outside the crash guard (a bug) has already been printed
+        // by the panic hook; the printer then reports the document as lost
+        // instead of the whole process aborting.
+        let _ = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            // The printer may have stopped; the outcome is then unwanted.
+            let _ = outcome_sender.send(process(entry));
+        }));
+    }
 }
 
 /// Extracts and prints every document on the calling thread, one at a time,
