@@ -136,27 +136,54 @@ fn extract_all(
     })
 }
 
+/// How many queued documents a worker takes at once.
+const TAKEN_AT_ONCE: usize = 4;
+
 /// A document to extract and where to deliver its outcome.
 type Work = (Result<Document, IngestError>, SyncSender<Processed>);
 
 /// Takes documents off `queue` and extracts them until the queue is closed.
+/// A worker takes the next document and, of those already queued, up to
+/// [`TAKEN_AT_ONCE`] in all, and delivers their outcomes together: the
+/// printer then finds a run of outcomes ready instead of waking for each.
+/// It never waits for more documents than are there, so a slow input still
+/// streams.
 fn work_on(queue: &Mutex<Receiver<Work>>) {
+    let mut taken: Vec<Work> = Vec::with_capacity(TAKEN_AT_ONCE);
     loop {
-        // One worker waits on the channel while the others wait on the lock.
-        let next = match queue.lock() {
-            Ok(receiver) => receiver.recv(),
-            Err(_) => return,
-        };
-        let Ok((entry, outcome_sender)) = next else {
-            return;
-        };
-        // A panic outside the crash guard (a bug) has already been printed
-        // by the panic hook; the printer then reports the document as lost
-        // instead of the whole process aborting.
-        let _ = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            // The printer may have stopped; the outcome is then unwanted.
-            let _ = outcome_sender.send(process(entry));
-        }));
+        {
+            // One worker waits on the channel while the others wait on the
+            // lock.
+            let Ok(receiver) = queue.lock() else {
+                return;
+            };
+            let Ok(first) = receiver.recv() else {
+                return;
+            };
+            taken.push(first);
+            while taken.len() < TAKEN_AT_ONCE {
+                match receiver.try_recv() {
+                    Ok(work) => taken.push(work),
+                    Err(_) => break,
+                }
+            }
+        }
+        let outcomes: Vec<(SyncSender<Processed>, Option<Processed>)> = taken
+            .drain(..)
+            .map(|(entry, outcome_sender)| {
+                // A panic outside the crash guard (a bug) has already been
+                // printed by the panic hook; the printer then reports the
+                // document as lost instead of the whole process aborting.
+                let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| process(entry))).ok();
+                (outcome_sender, outcome)
+            })
+            .collect();
+        for (outcome_sender, outcome) in outcomes {
+            if let Some(outcome) = outcome {
+                // The printer may have stopped; the outcome is then unwanted.
+                let _ = outcome_sender.send(outcome);
+            }
+        }
     }
 }
 
