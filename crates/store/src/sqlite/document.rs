@@ -7,7 +7,8 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::failure;
-use crate::error::{Result, StoreError};
+use super::read::{record_row, stored_record};
+use crate::error::Result;
 use crate::model::StoredRecord;
 
 /// The latest version of the document whose id is `doc_id`; when several
@@ -26,46 +27,7 @@ pub fn document(
              ORDER BY d.source
              LIMIT 1",
         )
-        .and_then(|mut statement| {
-            statement
-                .query_row([doc_id], |row| {
-                    let columns: (
-                        String,
-                        String,
-                        i64,
-                        Option<String>,
-                        Option<String>,
-                        String,
-                        String,
-                    ) = (
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                        row.get(5)?,
-                        row.get(6)?,
-                    );
-                    Ok(columns)
-                })
-                .optional()
-        })
+        .and_then(|mut statement| statement.query_row([doc_id], record_row).optional())
         .map_err(at)?;
-    let Some((doc_id, source, version, published, title, text, json)) = row else {
-        return Ok(None);
-    };
-    let record = serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
-        path: path.to_path_buf(),
-        doc_id: doc_id.clone(),
-        source,
-    })?;
-    Ok(Some(StoredRecord {
-        doc_id,
-        source,
-        version,
-        published,
-        title,
-        text,
-        record,
-    }))
+    row.map(|row| stored_record(path, row)).transpose()
 }

@@ -22,8 +22,10 @@ pub fn has_content(connection: &Connection, path: &Path, content_hash: &str) -> 
         .map_err(|source| failure(path, "looking up a content hash", source))
 }
 
-/// The columns of a document and its record, as read for a pair.
-type RecordRow = (
+/// The columns of a document and its record, in the order the queries that
+/// read records select them: id, source, version, published, title, text
+/// and the record's JSON.
+pub(super) type RecordRow = (
     String,
     String,
     i64,
@@ -32,6 +34,40 @@ type RecordRow = (
     String,
     String,
 );
+
+/// Reads a [`RecordRow`] from a row whose first columns are those.
+pub(super) fn record_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RecordRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+    ))
+}
+
+/// The stored record of a row, its record parsed.
+pub(super) fn stored_record(path: &Path, row: RecordRow) -> Result<StoredRecord> {
+    let (doc_id, source, version, published, title, text, json) = row;
+    match serde_json::from_str(&json) {
+        Ok(record) => Ok(StoredRecord {
+            doc_id,
+            source,
+            version,
+            published,
+            title,
+            text,
+            record,
+        }),
+        Err(source) => Err(StoreError::BadRecord {
+            path: path.to_path_buf(),
+            doc_id,
+            source,
+        }),
+    }
+}
 
 /// How many records a pair must have for their parsing to be shared out
 /// over the cores.
@@ -53,39 +89,9 @@ pub fn records_for_pair(
                  (SELECT doc_key FROM mentions WHERE country_a = ?1 AND country_b = ?2)",
         )
         .map_err(at)?;
-    let rows = statement
-        .query_map(params![a, b], |row| {
-            let columns: RecordRow = (
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-                row.get(5)?,
-                row.get(6)?,
-            );
-            Ok(columns)
-        })
-        .map_err(at)?;
+    let rows = statement.query_map(params![a, b], record_row).map_err(at)?;
     let rows = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(at)?;
-    let parse = |(doc_id, source, version, published, title, text, json): RecordRow| {
-        match serde_json::from_str(&json) {
-            Ok(record) => Ok(StoredRecord {
-                doc_id,
-                source,
-                version,
-                published,
-                title,
-                text,
-                record,
-            }),
-            Err(source) => Err(StoreError::BadRecord {
-                path: path.to_path_buf(),
-                doc_id,
-                source,
-            }),
-        }
-    };
+    let parse = |row: RecordRow| stored_record(path, row);
     // Parsing the records is most of the reading for a busy pair, and each
     // parses alone: on every core when there are enough to share out. The
     // first bad record in row order is the one reported.
