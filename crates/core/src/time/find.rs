@@ -722,6 +722,21 @@ pub(super) fn year_group(name: &str) -> String {
     format!(r"(?P<{name}>{YEAR})\b")
 }
 
+/// Checks, over every character, that `is_list_char` accepts what the
+/// regex character class `class` matches, case folding included.
+#[cfg(test)]
+pub(super) fn assert_list_chars_match(is_list_char: fn(char) -> bool, class: &str) {
+    let class = regex::Regex::new(&format!("(?i)^{class}$")).expect("a character class");
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        let mut buffer = [0; 4];
+        assert_eq!(
+            is_list_char(c),
+            class.is_match(c.encode_utf8(&mut buffer)),
+            "{c:?}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
