@@ -327,8 +327,8 @@ pub(crate) fn find_persons(article: &Article) -> (Vec<PersonEntity>, Vec<PersonM
 /// country or city mention.
 fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
     let surface = &text[word.start..word.end];
-    let mut chars = surface.chars();
-    let Some(first) = chars.next() else {
+    let bytes = surface.as_bytes();
+    let Some(&first_byte) = bytes.first() else {
         return false;
     };
     // "al-Sissi", "el-Sisi", "ben-Salah": a lower-case particle joined to a
@@ -340,18 +340,30 @@ fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
         }
         None => false,
     };
-    if !first.is_uppercase() && !joined_particle() {
+    let capitalised = if first_byte.is_ascii() {
+        first_byte.is_ascii_uppercase()
+    } else {
+        surface.chars().next().is_some_and(char::is_uppercase)
+    };
+    // A joined particle is at most four letters and its hyphen.
+    let particle_hyphen = bytes[..bytes.len().min(5)].contains(&b'-');
+    if !(capitalised || particle_hyphen && joined_particle()) {
         return false;
     }
-    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
-    let all_caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+    let all_caps = if surface.is_ascii() {
+        let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic());
+        letters.clone().nth(1).is_some() && letters.all(u8::is_ascii_uppercase)
+    } else {
+        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+        letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+    };
     if all_caps && !is_roman_numeral(surface) {
         return false;
     }
     if overlaps_place(places, word) {
         return false;
     }
-    if surface.bytes().any(|b| b.is_ascii_digit()) {
+    if bytes.iter().any(u8::is_ascii_digit) {
         return false;
     }
     let mut buffer = [0u8; SHORT_KEY];
@@ -363,9 +375,12 @@ fn is_name_word(text: &str, word: Word, places: &[(usize, usize)]) -> bool {
             owned.as_str()
         }
     };
+    if STOPWORDS.contains_key(key) {
+        return false;
+    }
     // "L'Italie" opens with an article; "M'Bareck" is a name.
     let base = key.split(['\'', '’']).next().unwrap_or(key);
-    !STOPWORDS.contains_key(key) && !matches!(STOPWORDS.get(base), Some(StopKind::Function))
+    base.len() == key.len() || !matches!(STOPWORDS.get(base), Some(StopKind::Function))
 }
 
 /// The kind of stopword `word` is, if it is one.

@@ -100,7 +100,9 @@ impl Folded {
 /// one space. Ligatures that French writes (`œ`, `æ`) and `ß` are spelled
 /// out, so a key can be longer or shorter than its source.
 pub fn fold(text: &str) -> Folded {
-    let mut key = String::with_capacity(text.len());
+    // The key is built as bytes: whole characters only are pushed, so it
+    // stays UTF-8.
+    let mut key: Vec<u8> = Vec::with_capacity(text.len());
     let mut source_starts = Vec::with_capacity(text.len());
     let mut source_ends = Vec::with_capacity(text.len());
     let mut previous_space = false;
@@ -119,10 +121,10 @@ pub fn fold(text: &str) -> Folded {
                     extend_last(&mut source_ends, end);
                     continue;
                 }
-                key.push(' ');
+                key.push(b' ');
                 previous_space = true;
             } else {
-                key.push(char::from(byte.to_ascii_lowercase()));
+                key.push(byte.to_ascii_lowercase());
                 previous_space = false;
             }
             source_starts.push(start);
@@ -137,26 +139,27 @@ pub fn fold(text: &str) -> Folded {
         offset += c.len_utf8();
         let end = offset as u32;
         let key_len_before = key.len();
+        let mut push = |c: char| key.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
         if c.is_whitespace() {
             if previous_space {
                 extend_last(&mut source_ends, end);
             } else {
-                key.push(' ');
+                push(' ');
             }
             previous_space = true;
         } else {
             previous_space = false;
             match c {
-                '\u{2019}' | '\u{02BC}' | '\u{2018}' => key.push('\''),
-                '\u{2010}' | '\u{2011}' => key.push('-'),
-                'œ' | 'Œ' => key.push_str("oe"),
-                'æ' | 'Æ' => key.push_str("ae"),
-                'ß' => key.push_str("ss"),
+                '\u{2019}' | '\u{02BC}' | '\u{2018}' => push('\''),
+                '\u{2010}' | '\u{2011}' => push('-'),
+                'œ' | 'Œ' => key.extend_from_slice(b"oe"),
+                'æ' | 'Æ' => key.extend_from_slice(b"ae"),
+                'ß' => key.extend_from_slice(b"ss"),
                 _ => decompose_canonical(c, |part| {
                     if !is_combining_mark(part) {
                         for lower in part.to_lowercase() {
                             if !is_combining_mark(lower) {
-                                key.push(lower);
+                                push(lower);
                             }
                         }
                     }
@@ -169,7 +172,7 @@ pub fn fold(text: &str) -> Folded {
         }
     }
     Folded {
-        key,
+        key: String::from_utf8(key).expect("the key is made of whole characters"),
         source_starts,
         source_ends,
         source_len: text.len() as u32,

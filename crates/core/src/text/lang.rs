@@ -39,54 +39,116 @@ const ENGLISH_WORDS: &[&str] = &[
     "have", "from", "by", "were", "which", "said",
 ];
 
+/// The longest function word of either list, in bytes.
+const SHORT_WORD: usize = 5;
+
+/// A word of at most [`SHORT_WORD`] bytes packed into an integer, its first
+/// byte lowest; words hold no NUL byte, so the padding tells the length.
+const fn pack(word: &[u8]) -> u64 {
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        packed |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    packed
+}
+
+/// Every function word packed, with whether it is French, sorted by its
+/// packed value for a binary search.
+const FUNCTION_WORDS: [(u64, bool); FRENCH_WORDS.len() + ENGLISH_WORDS.len()] = {
+    let mut table = [(0u64, false); FRENCH_WORDS.len() + ENGLISH_WORDS.len()];
+    let mut i = 0;
+    while i < table.len() {
+        let (word, french) = if i < FRENCH_WORDS.len() {
+            (FRENCH_WORDS[i], true)
+        } else {
+            (ENGLISH_WORDS[i - FRENCH_WORDS.len()], false)
+        };
+        assert!(word.len() <= SHORT_WORD);
+        table[i] = (pack(word.as_bytes()), french);
+        i += 1;
+    }
+    // Insertion sort: const evaluation has no slice sort.
+    let mut i = 1;
+    while i < table.len() {
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > table[j].0 {
+            let swap = table[j - 1];
+            table[j - 1] = table[j];
+            table[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Whether a word is one of the French (`Some(true)`) or English
+/// (`Some(false)`) function words, compared lower-cased.
+fn function_word(word: &str) -> Option<bool> {
+    if word.len() > SHORT_WORD {
+        return None;
+    }
+    let packed = if word.is_ascii() {
+        let mut lower = [0u8; SHORT_WORD];
+        lower[..word.len()].copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        pack(&lower)
+    } else {
+        let lower = word.to_lowercase();
+        if lower.len() > SHORT_WORD {
+            return None;
+        }
+        pack(lower.as_bytes())
+    };
+    FUNCTION_WORDS
+        .binary_search_by_key(&packed, |&(word, _)| word)
+        .ok()
+        .map(|found| FUNCTION_WORDS[found].1)
+}
+
 /// A cheap first reading for the two languages the extractor knows: French
 /// or English when one set of function words clearly outnumbers the other,
 /// else `None` and the statistical detector decides.
 fn french_or_english(sample: &str) -> Option<&'static str> {
     let (mut french, mut english) = (0usize, 0usize);
-    let mut count = |word: &str| {
-        // Every function word is short: longer words need no lower-casing.
-        if word.len() > 5 {
-            return;
-        }
-        let mut buffer = [0u8; 5];
-        let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
-            buffer[..word.len()].copy_from_slice(word.as_bytes());
-            buffer[..word.len()].make_ascii_lowercase();
-            // Lower-casing keeps ASCII bytes ASCII.
-            std::borrow::Cow::Borrowed(
-                std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default(),
-            )
-        } else {
-            std::borrow::Cow::Owned(word.to_lowercase())
-        };
-        french += usize::from(FRENCH_WORDS.contains(&lower.as_ref()));
-        english += usize::from(ENGLISH_WORDS.contains(&lower.as_ref()));
-    };
     // The words are the runs of letters. ASCII bytes are read as they are,
-    // other characters decoded.
+    // other characters decoded; only words short enough to be function
+    // words are looked up.
     let bytes = sample.as_bytes();
-    let mut word_start = None;
-    let mut offset = 0;
-    while offset < bytes.len() {
-        let (is_letter, width) = if bytes[offset].is_ascii() {
-            (bytes[offset].is_ascii_alphabetic(), 1)
+    let letter_at = |offset: usize| -> (bool, usize) {
+        let byte = bytes[offset];
+        if byte.is_ascii() {
+            (byte.is_ascii_alphabetic(), 1)
         } else {
             let c = sample[offset..].chars().next().unwrap_or_default();
             (c.is_alphabetic(), c.len_utf8())
-        };
-        match (is_letter, word_start) {
-            (true, None) => word_start = Some(offset),
-            (false, Some(start)) => {
-                count(&sample[start..offset]);
-                word_start = None;
-            }
-            _ => {}
         }
+    };
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let (is_letter, width) = letter_at(offset);
+        if !is_letter {
+            offset += width;
+            continue;
+        }
+        let start = offset;
         offset += width;
-    }
-    if let Some(start) = word_start {
-        count(&sample[start..]);
+        while offset < bytes.len() {
+            let (is_letter, width) = letter_at(offset);
+            if !is_letter {
+                break;
+            }
+            offset += width;
+        }
+        if offset - start <= SHORT_WORD {
+            match function_word(&sample[start..offset]) {
+                Some(true) => french += 1,
+                Some(false) => english += 1,
+                None => {}
+            }
+        }
     }
     if french >= 12 && french >= 4 * english.max(1) {
         Some("fr")
@@ -148,6 +210,21 @@ pub fn detect_lang(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_found_in_either_case_and_only_in_their_list() {
+        for word in FRENCH_WORDS {
+            assert_eq!(function_word(word), Some(true), "{word}");
+            assert_eq!(function_word(&word.to_uppercase()), Some(true), "{word}");
+        }
+        for word in ENGLISH_WORDS {
+            assert_eq!(function_word(word), Some(false), "{word}");
+            assert_eq!(function_word(&word.to_uppercase()), Some(false), "{word}");
+        }
+        for word in ["", "l", "thee", "les1", "lé", "whiche", "président"] {
+            assert_eq!(function_word(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn french_and_english_articles_are_told_apart() {
