@@ -254,6 +254,10 @@ enum Processed {
     Lost,
 }
 
+/// The bytes reserved for a record's JSON line: a few times the size of a
+/// typical one.
+const RECORD_LINE_CAPACITY: usize = 8 * 1024;
+
 /// Reads the outcome of one input: extracts the document under the crash
 /// guard and serialises its record. Runs on a worker thread.
 fn process(entry: Result<Document, IngestError>) -> Processed {
@@ -270,7 +274,8 @@ fn process(entry: Result<Document, IngestError>) -> Processed {
             };
         }
     };
-    let mut line = Vec::new();
+    // Most records fit: the line is written without growing its buffer.
+    let mut line = Vec::with_capacity(RECORD_LINE_CAPACITY);
     if let Err(error) = serde_json::to_writer(&mut line, &record) {
         let error = anyhow::Error::new(error);
         return Processed::Unserialisable(
