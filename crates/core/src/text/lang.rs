@@ -84,29 +84,39 @@ const FUNCTION_WORDS: [(u64, bool); FRENCH_WORDS.len() + ENGLISH_WORDS.len()] = 
     table
 };
 
-/// Whether a word is one of the French (`Some(true)`) or English
-/// (`Some(false)`) function words, compared lower-cased.
-fn function_word(word: &str) -> Option<bool> {
-    if word.len() > SHORT_WORD {
-        return None;
-    }
-    let packed = if word.is_ascii() {
-        let mut lower = [0u8; SHORT_WORD];
-        lower[..word.len()].copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        pack(&lower)
-    } else {
-        let lower = word.to_lowercase();
-        if lower.len() > SHORT_WORD {
-            return None;
-        }
-        pack(lower.as_bytes())
-    };
+/// Whether a packed lower-case word is one of the French (`Some(true)`) or
+/// English (`Some(false)`) function words.
+fn function_word(packed: u64) -> Option<bool> {
     FUNCTION_WORDS
         .binary_search_by_key(&packed, |&(word, _)| word)
         .ok()
         .map(|found| FUNCTION_WORDS[found].1)
 }
+
+/// What a byte of UTF-8 text is to the word reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// An ASCII letter.
+    Letter,
+    /// Any other ASCII byte.
+    Other,
+    /// A byte of a character beyond ASCII, which has to be decoded.
+    NotAscii,
+}
+
+const BYTE_KINDS: [ByteKind; 256] = {
+    let mut kinds = [ByteKind::NotAscii; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        kinds[byte] = if (byte as u8).is_ascii_alphabetic() {
+            ByteKind::Letter
+        } else {
+            ByteKind::Other
+        };
+        byte += 1;
+    }
+    kinds
+};
 
 /// A cheap first reading for the two languages the extractor knows: French
 /// or English when one set of function words clearly outnumbers the other,
@@ -114,40 +124,63 @@ fn function_word(word: &str) -> Option<bool> {
 fn french_or_english(sample: &str) -> Option<&'static str> {
     let (mut french, mut english) = (0usize, 0usize);
     // The words are the runs of letters. ASCII bytes are read as they are,
-    // other characters decoded; only words short enough to be function
-    // words are looked up.
+    // other characters decoded. An ASCII word is packed lower-cased as it is
+    // read; only words short enough to be function words are looked up.
     let bytes = sample.as_bytes();
-    let letter_at = |offset: usize| -> (bool, usize) {
-        let byte = bytes[offset];
-        if byte.is_ascii() {
-            (byte.is_ascii_alphabetic(), 1)
-        } else {
-            let c = sample[offset..].chars().next().unwrap_or_default();
-            (c.is_alphabetic(), c.len_utf8())
-        }
+    let letter_at = |offset: usize| -> Option<usize> {
+        let c = sample[offset..].chars().next()?;
+        c.is_alphabetic().then_some(c.len_utf8())
     };
     let mut offset = 0;
     while offset < bytes.len() {
-        let (is_letter, width) = letter_at(offset);
-        if !is_letter {
-            offset += width;
+        let byte = bytes[offset];
+        let kind = BYTE_KINDS[usize::from(byte)];
+        if kind == ByteKind::Other {
+            offset += 1;
+            continue;
+        }
+        if kind == ByteKind::NotAscii && letter_at(offset).is_none() {
+            offset += sample[offset..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let start = offset;
-        offset += width;
+        let mut packed = 0u64;
+        let mut ascii = true;
         while offset < bytes.len() {
-            let (is_letter, width) = letter_at(offset);
-            if !is_letter {
+            let byte = bytes[offset];
+            let kind = BYTE_KINDS[usize::from(byte)];
+            if kind == ByteKind::Other {
                 break;
             }
-            offset += width;
-        }
-        if offset - start <= SHORT_WORD {
-            match function_word(&sample[start..offset]) {
-                Some(true) => french += 1,
-                Some(false) => english += 1,
-                None => {}
+            if kind == ByteKind::Letter {
+                let at = offset - start;
+                if at < SHORT_WORD {
+                    // ASCII letters lower-case by their 0x20 bit.
+                    packed |= u64::from(byte | 0x20) << (8 * at);
+                }
+                offset += 1;
+            } else {
+                let Some(width) = letter_at(offset) else {
+                    break;
+                };
+                ascii = false;
+                offset += width;
             }
+        }
+        if offset - start > SHORT_WORD {
+            continue;
+        }
+        if !ascii {
+            let lower = sample[start..offset].to_lowercase();
+            if lower.len() > SHORT_WORD {
+                continue;
+            }
+            packed = pack(lower.as_bytes());
+        }
+        match function_word(packed) {
+            Some(true) => french += 1,
+            Some(false) => english += 1,
+            None => {}
         }
     }
     if french >= 12 && french >= 4 * english.max(1) {
@@ -212,18 +245,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn function_words_are_found_in_either_case_and_only_in_their_list() {
-        for word in FRENCH_WORDS {
-            assert_eq!(function_word(word), Some(true), "{word}");
-            assert_eq!(function_word(&word.to_uppercase()), Some(true), "{word}");
-        }
-        for word in ENGLISH_WORDS {
-            assert_eq!(function_word(word), Some(false), "{word}");
-            assert_eq!(function_word(&word.to_uppercase()), Some(false), "{word}");
-        }
-        for word in ["", "l", "thee", "les1", "lé", "whiche", "président"] {
-            assert_eq!(function_word(word), None, "{word}");
-        }
+    fn function_words_are_counted_in_either_case_and_only_in_their_list() {
+        let french = FRENCH_WORDS.join(" ");
+        let english = ENGLISH_WORDS.join(", ");
+        assert_eq!(french_or_english(&french), Some("fr"));
+        assert_eq!(french_or_english(&french.to_uppercase()), Some("fr"));
+        assert_eq!(french_or_english(&english), Some("en"));
+        assert_eq!(french_or_english(&english.to_uppercase()), Some("en"));
+        // Longer words, words that only start like one, digits inside.
+        let neither = "thee les1 léa whiche président ÉTÉS lesquels andthe ".repeat(5);
+        assert_eq!(french_or_english(&neither), None);
+        assert_eq!(french_or_english(&format!("{neither}{french}")), Some("fr"));
     }
 
     #[test]
