@@ -66,11 +66,11 @@ pub(crate) struct Article<'a> {
 
 impl<'a> Article<'a> {
     pub fn new(text: &'a str, lang: Lang, published: Option<Date>) -> Self {
-        let furniture = furniture_lines(text);
-        let outside = |start: usize| !furniture.iter().any(|&(s, e)| start >= s && start < e);
         // One fold of the whole text serves the gazetteers and, cut into
-        // pieces, the sentences.
+        // pieces, the furniture lines and the sentences.
         let analysed = lexicon::Analysed::new(text);
+        let furniture = furniture_lines(text, &analysed.folded);
+        let outside = |start: usize| !furniture.iter().any(|&(s, e)| start >= s && start < e);
         let sentences = split_sentences(text)
             .into_iter()
             .filter(|sentence| outside(sentence.start))
@@ -197,7 +197,7 @@ fn within<T>(
 /// Lines of site furniture left in a plain-text article: teasers for other
 /// articles, share and follow prompts. They are not part of the article, so
 /// nothing in them is extracted.
-fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
+fn furniture_lines(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     const OPENINGS: &[&str] = &[
         "lire aussi",
         "a lire aussi",
@@ -222,13 +222,20 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let longest = OPENINGS.iter().map(|o| o.len()).max().unwrap_or(0);
+    // The key of a piece of the text, cut out of the fold of the whole.
+    let key_of = |start: usize, end: usize| match folded.key_of(text, start, end) {
+        Some(key) => Cow::Borrowed(key),
+        None => Cow::Owned(fold(&text[start..end]).key),
+    };
     for line in text.split_inclusive('\n') {
-        // Only the head of a line can open it: fold a few words, and the
-        // whole line only when whitespace or ligatures made them too short.
+        // Only the head of a line can open it: a few words, and the whole
+        // line only when whitespace or ligatures made them too short.
         let trimmed = line.trim_start();
-        let mut head = fold(&trimmed[..trimmed.floor_char_boundary(2 * longest)]).key;
+        let trimmed_start = start + (line.len() - trimmed.len());
+        let head_end = trimmed_start + trimmed.floor_char_boundary(2 * longest);
+        let mut head = key_of(trimmed_start, head_end);
         if head.len() < longest && trimmed.len() > 2 * longest {
-            head = fold(trimmed).key;
+            head = key_of(trimmed_start, trimmed_start + trimmed.len());
         }
         if OPENINGS.iter().any(|opening| head.starts_with(opening)) {
             ranges.push((start, start + line.len()));
