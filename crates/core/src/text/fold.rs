@@ -110,25 +110,38 @@ pub fn fold(text: &str) -> Folded {
     let mut offset = 0;
     while offset < bytes.len() {
         let byte = bytes[offset];
-        let start = offset as u32;
-        // ASCII, most of any text, is one key byte per source byte (or none
-        // inside a run of whitespace), without decoding characters.
-        if byte.is_ascii() {
-            let end = start + 1;
-            offset += 1;
-            if byte.is_ascii_whitespace() {
-                if previous_space {
-                    extend_last(&mut source_ends, end);
-                    continue;
+        // A run of ASCII bytes in which no whitespace follows whitespace,
+        // most of any text, folds byte for byte: lower case, whitespace as a
+        // space, each key byte from its own source byte.
+        if byte.is_ascii() && !(previous_space && byte.is_ascii_whitespace()) {
+            let run_start = offset;
+            let mut space = previous_space;
+            while let Some(&byte) = bytes.get(offset) {
+                let whitespace = byte.is_ascii_whitespace();
+                if !byte.is_ascii() || whitespace && space {
+                    break;
                 }
-                key.push(b' ');
-                previous_space = true;
-            } else {
-                key.push(byte.to_ascii_lowercase());
-                previous_space = false;
+                space = whitespace;
+                offset += 1;
             }
-            source_starts.push(start);
-            source_ends.push(end);
+            key.extend(bytes[run_start..offset].iter().map(|&byte| {
+                if byte.is_ascii_whitespace() {
+                    b' '
+                } else {
+                    byte.to_ascii_lowercase()
+                }
+            }));
+            source_starts.extend(run_start as u32..offset as u32);
+            source_ends.extend(run_start as u32 + 1..offset as u32 + 1);
+            previous_space = space;
+            continue;
+        }
+        let start = offset as u32;
+        // The ASCII bytes the run left are whitespace after whitespace: the
+        // space already in the key stands for them too.
+        if byte.is_ascii() {
+            offset += 1;
+            extend_last(&mut source_ends, offset as u32);
             continue;
         }
         // `offset` is a character boundary: it only ever steps over whole
