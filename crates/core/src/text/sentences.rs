@@ -87,10 +87,8 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let mut sentence_start = 0;
     // The marks are ASCII, so their bytes are character boundaries: the line
     // is scanned as bytes and characters are decoded only around a mark.
-    let marks = line
-        .bytes()
-        .enumerate()
-        .filter(|&(_, byte)| matches!(byte, b'.' | b'!' | b'?'));
+    let marks = memchr::memchr3_iter(b'.', b'!', b'?', line.as_bytes())
+        .map(|offset| (offset, line.as_bytes()[offset]));
     for (offset, mark) in marks {
         // Closing quotes and brackets after the mark belong to the sentence.
         let mut after = offset + 1;
