@@ -19,7 +19,6 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::failure;
 use crate::error::{Result, StoreError};
 use crate::facts;
-use crate::hash::document_hash;
 use crate::model::{Outcome, SourcedInput};
 
 pub fn put_batch(
@@ -83,7 +82,7 @@ fn put_one<'a>(
         move |source| failure(path, &doing, source)
     };
     let published = document.published.map(|date| date.to_string());
-    let hash = document_hash(document);
+    let hash = input.content_hash();
 
     let known: Option<i64> = transaction
         .prepare_cached("SELECT doc_key FROM documents WHERE content_hash = ?1")
