@@ -136,7 +136,6 @@ struct Statements<'c> {
     person: Statement<'c>,
     evidence: Statement<'c>,
     document_fts: Statement<'c>,
-    evidence_fts: Statement<'c>,
 }
 
 impl<'c> Statements<'c> {
@@ -180,41 +179,29 @@ impl<'c> Statements<'c> {
             document_fts: prepare(
                 "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
             )?,
-            evidence_fts: prepare("INSERT INTO evidence_fts (rowid, sentence) VALUES (?1, ?2)")?,
         })
     }
 
     /// Writes the full-text rows of the documents a batch stored.
     fn insert_full_text(&mut self, path: &Path, rows: &[FullTextRow<'_>]) -> Result<()> {
         for row in rows {
-            match row {
-                FullTextRow::Document {
-                    doc_key,
-                    title,
-                    text,
-                } => self.document_fts.execute(params![doc_key, title, text]),
-                FullTextRow::Evidence {
-                    evidence_key,
-                    sentence,
-                } => self.evidence_fts.execute(params![evidence_key, sentence]),
-            }
-            .map_err(|source| failure(path, "indexing the batch for full-text search", source))?;
+            self.document_fts
+                .execute(params![row.doc_key, row.title, row.text])
+                .map_err(|source| {
+                    failure(path, "indexing the batch for full-text search", source)
+                })?;
         }
         Ok(())
     }
 }
 
-/// A row of a full-text index, written once the batch's savepoints are over.
-enum FullTextRow<'a> {
-    /// A document's title and text, under its `doc_key`: the values of its
-    /// row in `documents`, from which the index reads them back.
-    Document {
-        doc_key: i64,
-        title: Option<&'a str>,
-        text: &'a str,
-    },
-    /// An evidence sentence, under its `evidence_key`.
-    Evidence { evidence_key: i64, sentence: String },
+/// A row of the full-text index, written once the batch's documents are:
+/// a document's title and text, under its `doc_key` (the values of its row
+/// in `documents`, from which the index reads them back).
+struct FullTextRow<'a> {
+    doc_key: i64,
+    title: Option<&'a str>,
+    text: &'a str,
 }
 
 fn put_one<'a>(
@@ -268,16 +255,8 @@ fn put_one<'a>(
         ])
         .map_err(at("inserting the document"))?;
     let doc_key = transaction.last_insert_rowid();
-    insert_record(
-        statements,
-        transaction,
-        doc_key,
-        input,
-        record,
-        &record_json,
-        full_text,
-    )
-    .map_err(at("indexing its record"))?;
+    insert_record(statements, doc_key, input, record, &record_json, full_text)
+        .map_err(at("indexing its record"))?;
     Ok(if version == 1 {
         Outcome::Added
     } else {
@@ -289,7 +268,6 @@ fn put_one<'a>(
 /// full-text rows to `full_text`.
 fn insert_record<'a>(
     statements: &mut Statements<'_>,
-    transaction: &Connection,
     doc_key: i64,
     input: &SourcedInput<'a>,
     record: &Record,
@@ -297,7 +275,7 @@ fn insert_record<'a>(
     full_text: &mut Vec<FullTextRow<'a>>,
 ) -> rusqlite::Result<()> {
     statements.record.execute(params![doc_key, record_json])?;
-    full_text.push(FullTextRow::Document {
+    full_text.push(FullTextRow {
         doc_key,
         title: input.title,
         text: &input.document.text,
@@ -351,10 +329,6 @@ fn insert_record<'a>(
             row.span.end as i64,
             facts_json
         ])?;
-        full_text.push(FullTextRow::Evidence {
-            evidence_key: transaction.last_insert_rowid(),
-            sentence: row.sentence,
-        });
     }
     Ok(())
 }
