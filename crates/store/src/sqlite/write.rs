@@ -129,6 +129,7 @@ struct Statements<'c> {
     known: Statement<'c>,
     latest_version: Statement<'c>,
     document: Statement<'c>,
+    supersede: Statement<'c>,
     record: Statement<'c>,
     mention: Statement<'c>,
     event: Statement<'c>,
@@ -152,6 +153,10 @@ impl<'c> Statements<'c> {
                 "INSERT INTO documents
                      (id, source, version, content_hash, published, lang, title, text, ingested_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            )?,
+            supersede: prepare(
+                "INSERT OR IGNORE INTO superseded (doc_key)
+                 SELECT doc_key FROM documents WHERE source = ?1 AND version < ?2",
             )?,
             record: prepare("INSERT INTO records (doc_key, record) VALUES (?1, ?2)")?,
             mention: prepare(
@@ -255,6 +260,12 @@ fn put_one<'a>(
         ])
         .map_err(at("inserting the document"))?;
     let doc_key = transaction.last_insert_rowid();
+    if version > 1 {
+        statements
+            .supersede
+            .execute(params![input.source, version])
+            .map_err(at("marking its earlier versions superseded"))?;
+    }
     insert_record(statements, doc_key, input, record, &record_json, full_text)
         .map_err(at("indexing its record"))?;
     Ok(if version == 1 {
