@@ -38,23 +38,31 @@ pub fn run(args: &DossierArgs) -> anyhow::Result<Outcome> {
     }
     let sources: Vec<SourcedRecord> = stored.into_iter().map(SourcedRecord::from).collect();
     let dossier = build_dossier([first, second], &sources);
-    let mut rendered = match args.format {
-        DossierFormat::Text => render_text(&dossier),
-        DossierFormat::Md => render_markdown(&dossier),
-        DossierFormat::Json => {
-            serde_json::to_string_pretty(&dossier).context("cannot serialise the dossier")?
-        }
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match args.format {
+        DossierFormat::Text => write_rendered(&mut stdout, render_text(&dossier)),
+        DossierFormat::Md => write_rendered(&mut stdout, render_markdown(&dossier)),
+        // Streamed rather than built into a string first: a busy pair's
+        // dossier is megabytes of JSON.
+        DossierFormat::Json => match serde_json::to_writer_pretty(&mut stdout, &dossier) {
+            Ok(()) => stdout.write_all(b"\n"),
+            Err(error) if error.is_io() => Err(io::Error::from(error)),
+            Err(error) => return Err(error).context("cannot serialise the dossier"),
+        },
     };
-    if !rendered.ends_with('\n') {
-        rendered.push('\n');
-    }
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(rendered.as_bytes())
+    written
         .and_then(|()| stdout.flush())
         .context("cannot write to stdout")?;
     // The process ends here: freeing the records and the dossier one by one
     // would cost a tenth of the command's time for a busy pair.
     std::mem::forget((sources, dossier));
     Ok(Outcome::Success)
+}
+
+/// Writes a rendered dossier, ending it with a newline if it lacks one.
+fn write_rendered(out: &mut impl Write, mut rendered: String) -> io::Result<()> {
+    if !rendered.ends_with('\n') {
+        rendered.push('\n');
+    }
+    out.write_all(rendered.as_bytes())
 }

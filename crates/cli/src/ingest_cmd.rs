@@ -86,11 +86,13 @@ enum Done {
 /// warnings to print, or the message of the panic that stopped it.
 struct Extraction {
     sourced: SourcedDocument,
+    /// Its content hash, computed when it was read.
+    hash: String,
     outcome: Result<(Record, Vec<String>), String>,
 }
 
 /// Extracts a document under the crash guard. Runs on an extraction thread.
-fn extract(sourced: SourcedDocument) -> Box<Extraction> {
+fn extract(sourced: SourcedDocument, hash: String) -> Box<Extraction> {
     let outcome =
         catch_panic(|| entente_core::extract(&sourced.document)).map(|(record, diagnostics)| {
             let id = &sourced.document.id;
@@ -100,31 +102,40 @@ fn extract(sourced: SourcedDocument) -> Box<Extraction> {
                 .collect();
             (record, warnings)
         });
-    Box::new(Extraction { sourced, outcome })
+    Box::new(Extraction {
+        sourced,
+        hash,
+        outcome,
+    })
 }
 
 /// What an input read turns out to be.
 enum Admitted {
     /// Nothing to extract: the input is unreadable or already stored.
     Done(Done),
-    /// A new document, to extract.
-    New(SourcedDocument),
+    /// A new document and its content hash, to extract.
+    New(SourcedDocument, String),
 }
 
 /// A document to extract, and where to send what became of it.
 struct Job {
     sourced: SourcedDocument,
+    hash: String,
     outcome: SyncSender<Box<Extraction>>,
 }
 
 impl Job {
     /// Extracts the document and sends the outcome.
     fn run(self) {
-        let Job { sourced, outcome } = self;
+        let Job {
+            sourced,
+            hash,
+            outcome,
+        } = self;
         // The extractor runs under the crash guard; a panic around it would
         // be a bug, printed by the panic hook, after which the sender is
         // dropped and the document reported as lost.
-        if let Ok(extraction) = panic::catch_unwind(AssertUnwindSafe(|| extract(sourced))) {
+        if let Ok(extraction) = panic::catch_unwind(AssertUnwindSafe(|| extract(sourced, hash))) {
             // The run may have stopped on a store error; the outcome is then
             // unwanted.
             let _ = outcome.send(extraction);
@@ -213,7 +224,8 @@ enum Pending {
 /// A run under way: the store, the batch being filled and the counts.
 struct Ingest<'s> {
     store: &'s mut dyn Store,
-    batch: Vec<(SourcedDocument, Record)>,
+    /// Extracted documents with their content hash and record.
+    batch: Vec<(SourcedDocument, String, Record)>,
     batch_size: usize,
     /// When the first document of the batch was added to it.
     batch_started: Option<Instant>,
@@ -331,11 +343,12 @@ impl<'s> Ingest<'s> {
                 };
                 let pending = match self.admit(entry)? {
                     Admitted::Done(done) => Pending::Done(done),
-                    Admitted::New(sourced) => {
+                    Admitted::New(sourced, hash) => {
                         let source = sourced.source.clone();
                         let (outcome_sender, outcome) = mpsc::sync_channel(1);
                         waiting.push(Job {
                             sourced,
+                            hash,
                             outcome: outcome_sender,
                         });
                         Pending::Extracting(source, outcome)
@@ -386,7 +399,7 @@ impl<'s> Ingest<'s> {
         if self.store.has_content(&hash)? {
             Ok(Admitted::Done(Done::Unchanged))
         } else {
-            Ok(Admitted::New(sourced))
+            Ok(Admitted::New(sourced, hash))
         }
     }
 
@@ -402,15 +415,17 @@ impl<'s> Ingest<'s> {
             Done::Extracted(extraction) => match *extraction {
                 Extraction {
                     sourced,
+                    hash,
                     outcome: Ok((record, warnings)),
                 } => {
                     self.summary.warnings.extend(warnings);
-                    self.batch.push((sourced, record));
+                    self.batch.push((sourced, hash, record));
                     self.batch_started.get_or_insert_with(Instant::now);
                 }
                 Extraction {
                     sourced,
                     outcome: Err(message),
+                    ..
                 } => self.summary.fail(format!(
                     "{}: the extractor crashed (a bug in entente): {message}",
                     sourced.source
@@ -434,7 +449,7 @@ impl<'s> Ingest<'s> {
 /// Stores and empties `batch` in one transaction, counting each outcome.
 fn store_batch(
     store: &mut dyn Store,
-    batch: &mut Vec<(SourcedDocument, Record)>,
+    batch: &mut Vec<(SourcedDocument, String, Record)>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
     if batch.is_empty() {
@@ -442,11 +457,12 @@ fn store_batch(
     }
     let inputs: Vec<(SourcedInput<'_>, &Record)> = batch
         .iter()
-        .map(|(sourced, record)| {
+        .map(|(sourced, hash, record)| {
             let input = SourcedInput {
                 document: &sourced.document,
                 source: &sourced.source,
                 title: sourced.title.as_deref(),
+                content_hash: Some(hash),
             };
             (input, record)
         })
@@ -454,7 +470,7 @@ fn store_batch(
     let outcomes = store
         .put_batch(&inputs)
         .context("cannot store a batch of documents; the batches before it are stored")?;
-    for ((sourced, _), outcome) in batch.iter().zip(outcomes) {
+    for ((sourced, _, _), outcome) in batch.iter().zip(outcomes) {
         match outcome {
             Ok(Stored::Added) => summary.added += 1,
             Ok(Stored::NewVersion) => summary.new_versions += 1,

@@ -33,6 +33,7 @@ fn examples_store(dir: &Path) -> SqliteStore {
                 document: &sourced.document,
                 source: &sourced.source,
                 title: sourced.title.as_deref(),
+                content_hash: None,
             };
             (input, record)
         })

@@ -94,6 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         document: &sourced.document,
                         source: &sourced.source,
                         title: sourced.title.as_deref(),
+                        content_hash: None,
                     };
                     (input, record)
                 })

@@ -50,6 +50,7 @@ fn put(store: &mut SqliteStore, document: &Document, source: &str) -> entente_st
         document,
         source,
         title: None,
+        content_hash: None,
     };
     store.put(&input, &record)?;
     Ok(())

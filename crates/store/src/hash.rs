@@ -12,29 +12,58 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// The text as hashed: NFC, `\n` line endings, no trailing spaces on a line,
 /// no blank lines at the start or the end.
 pub fn normalise(text: &str) -> String {
+    let mut normalised = String::with_capacity(text.len());
+    for_each_normalised_piece(text, |piece| normalised.push_str(piece));
+    normalised
+}
+
+/// Calls `write` with the pieces of [`normalise`]`(text)` in order, without
+/// building the normalised copy (hashing a text is then one pass over it).
+fn for_each_normalised_piece(text: &str, mut write: impl FnMut(&str)) {
     // Most texts are already NFC, which a quick check tells without
     // composing a copy.
     let composed: Cow<'_, str> = match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     };
-    let lines: Vec<&str> = composed
-        .split('\n')
-        .map(|line| line.trim_end_matches('\r').trim_end())
-        .collect();
-    lines.join("\n").trim_matches('\n').to_string()
+    // Blank lines are held back until a line with text follows them, so
+    // those at the end are dropped; those at the start are never counted.
+    let mut started = false;
+    let mut blank_lines = 0;
+    for line in composed.split('\n') {
+        let line = line.trim_end_matches('\r').trim_end();
+        if line.is_empty() {
+            blank_lines += usize::from(started);
+            continue;
+        }
+        if started {
+            for _ in 0..=blank_lines {
+                write("\n");
+            }
+        }
+        write(line);
+        started = true;
+        blank_lines = 0;
+    }
 }
 
 /// The content hash of a document, as 64 lower-case hex digits.
 pub fn content_hash(text: &str, published: Option<&str>) -> String {
     let mut hasher = Sha256::new();
-    hasher.update(normalise(text).as_bytes());
+    for_each_normalised_piece(text, |piece| hasher.update(piece.as_bytes()));
     // A byte that normalised text never holds separates the two fields.
     hasher.update([0u8]);
     hasher.update(published.unwrap_or("").as_bytes());
     let digest = hasher.finalize();
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    let mut hex = String::with_capacity(2 * digest.len());
+    for byte in digest {
+        hex.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX_DIGITS[usize::from(byte & 0xf)]));
+    }
+    hex
 }
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// The content hash of a document as the store computes it.
 pub fn document_hash(document: &entente_core::Document) -> String {
@@ -60,6 +89,46 @@ mod tests {
                 plain,
                 "{variant:?}"
             );
+        }
+    }
+
+    /// The normalisation as it was first written, which stored hashes
+    /// depend on: the streamed one must give the same text.
+    fn normalise_by_joining(text: &str) -> String {
+        let composed: String = text.nfc().collect();
+        let lines: Vec<&str> = composed
+            .split('\n')
+            .map(|line| line.trim_end_matches('\r').trim_end())
+            .collect();
+        lines.join("\n").trim_matches('\n').to_string()
+    }
+
+    #[test]
+    fn streamed_normalisation_is_the_joined_one() {
+        let texts = [
+            "",
+            "\n",
+            "\n\n \r\n",
+            "a",
+            "a\n",
+            "\n\na\n\n",
+            " a \r\n\r\n\n  b\t\n \n c\n\n\n",
+            "Lome\u{301}, 3 mars.  \r\n\nLe Togo.\u{2028}\n\u{3000}\n",
+            "x\r\ry\n\r\n",
+        ];
+        for text in texts {
+            let expected = normalise_by_joining(text);
+            assert_eq!(normalise(text), expected, "{text:?}");
+            let mut hasher = Sha256::new();
+            hasher.update(expected.as_bytes());
+            hasher.update([0u8]);
+            hasher.update(b"2025-03-03");
+            let digest: String = hasher
+                .finalize()
+                .iter()
+                .map(|byte| format!("{byte:02x}"))
+                .collect();
+            assert_eq!(content_hash(text, Some("2025-03-03")), digest, "{text:?}");
         }
     }
 

@@ -14,6 +14,20 @@ pub struct SourcedInput<'a> {
     pub source: &'a str,
     /// Its headline, when the input gave one.
     pub title: Option<&'a str>,
+    /// Its [`crate::document_hash`] when the caller has computed it already
+    /// (to ask [`crate::Store::has_content`]); the store computes it when
+    /// `None`. It must be the hash of `document`.
+    pub content_hash: Option<&'a str>,
+}
+
+impl SourcedInput<'_> {
+    /// The content hash of the document: the one given, or computed.
+    pub fn content_hash(&self) -> std::borrow::Cow<'_, str> {
+        match self.content_hash {
+            Some(hash) => std::borrow::Cow::Borrowed(hash),
+            None => std::borrow::Cow::Owned(crate::hash::document_hash(self.document)),
+        }
+    }
 }
 
 /// What storing one document did.

@@ -30,6 +30,16 @@ fn a_store_of_schema_version_2_reopens() {
     reopens("v2.db");
 }
 
+#[test]
+fn a_store_of_schema_version_3_reopens() {
+    reopens("v3.db");
+}
+
+#[test]
+fn a_store_of_schema_version_4_reopens() {
+    reopens("v4.db");
+}
+
 /// Opens the fixture `name`, which migrates it to this version, then reads
 /// and writes it.
 fn reopens(name: &str) {

@@ -78,6 +78,7 @@ fn changed_content_under_a_source_is_its_next_version() {
             document,
             source: "https://example.org/wire-1",
             title: Some("Togo-Kazakhstan"),
+            content_hash: None,
         };
         assert_eq!(
             store.put(&at(&first), &first_record).unwrap(),

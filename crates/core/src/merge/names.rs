@@ -5,6 +5,8 @@
 //! under a loose spelling so that French and English transliterations of one
 //! name meet ("Tokayev" and "Tokaïev", "Nurtleu" and "Nourtleou").
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::fold;
@@ -65,20 +67,31 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// What [`loose_spelling`] replaces, in order.
+const LOOSE_REPLACEMENTS: [(&str, &str); 8] = [
+    ("tch", "ch"),
+    ("sch", "ch"),
+    ("sh", "ch"),
+    ("dj", "j"),
+    ("ou", "u"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("y", "i"),
+];
+
 /// A folded word in a spelling under which the usual French, English and
 /// German transliterations agree: `y` and `i`, `ou` and `u`, `ch`, `sh`,
 /// `sch` and `tch`, `dj` and `j`, `ph` and `f`, doubled letters and a final
 /// mute `e` ("Poutine", "Putin").
 fn loose_spelling(word: &str) -> String {
-    let replaced = word
-        .replace("tch", "ch")
-        .replace("sch", "ch")
-        .replace("sh", "ch")
-        .replace("dj", "j")
-        .replace("ou", "u")
-        .replace("ph", "f")
-        .replace("ck", "k")
-        .replace('y', "i");
+    // The replacements in this order, each copying the word only when it
+    // applies.
+    let mut replaced = Cow::Borrowed(word);
+    for (from, to) in LOOSE_REPLACEMENTS {
+        if replaced.contains(from) {
+            replaced = Cow::Owned(replaced.replace(from, to));
+        }
+    }
     let mut loose = String::with_capacity(replaced.len());
     for c in replaced.chars() {
         if !loose.ends_with(c) {

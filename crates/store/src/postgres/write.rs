@@ -13,7 +13,6 @@ use super::failure;
 use super::search::fold_text;
 use crate::error::{Result, StoreError};
 use crate::facts;
-use crate::hash::document_hash;
 use crate::model::{Outcome, SourcedInput};
 
 /// How many times a batch is tried when PostgreSQL asks for a retry.
@@ -154,7 +153,8 @@ fn put_one(
     record: &Record,
 ) -> Result<Outcome, PutError> {
     let document = input.document;
-    let hash = document_hash(document);
+    let hash = input.content_hash();
+    let hash: &str = &hash;
     transaction.execute(&statements.lock_source, &[&input.source])?;
     let known: bool = transaction.query_one(&statements.known, &[&hash])?.get(0);
     if known {

@@ -247,13 +247,38 @@ pub fn search(
              LIMIT ?2",
         )
         .map_err(at)?;
+    // The evidence sentences of a hit are indexed on the fly, with the
+    // tokenizer of the stored indexes, in a temporary table that only ever
+    // holds those of one document.
+    connection
+        .execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.hit_evidence USING fts5 (
+                 sentence, tokenize = 'unicode61 remove_diacritics 2'
+             );
+             DELETE FROM temp.hit_evidence;",
+        )
+        .map_err(at)?;
+    let mut document_text = connection
+        .prepare_cached("SELECT text FROM documents WHERE doc_key = ?1")
+        .map_err(at)?;
+    let mut document_evidence = connection
+        .prepare_cached(
+            "SELECT evidence_key, span_start, span_end FROM evidence WHERE doc_key = ?1",
+        )
+        .map_err(at)?;
+    let mut index_sentence = connection
+        .prepare_cached("INSERT INTO temp.hit_evidence (rowid, sentence) VALUES (?1, ?2)")
+        .map_err(at)?;
+    let mut forget_sentences = connection
+        .prepare_cached("DELETE FROM temp.hit_evidence")
+        .map_err(at)?;
     let mut evidence = connection
         .prepare_cached(
-            "SELECT e.facts, highlight(evidence_fts, 0, '[', ']')
-             FROM evidence_fts JOIN evidence AS e ON e.evidence_key = evidence_fts.rowid
-             WHERE evidence_fts MATCH ?1 AND e.doc_key = ?2
-             ORDER BY e.span_start
-             LIMIT ?3",
+            "SELECT e.facts, highlight(hit_evidence, 0, '[', ']')
+             FROM temp.hit_evidence JOIN evidence AS e ON e.evidence_key = hit_evidence.rowid
+             WHERE hit_evidence MATCH ?1
+             ORDER BY e.span_start, e.evidence_key
+             LIMIT ?2",
         )
         .map_err(at)?;
     let rows = documents
@@ -276,8 +301,35 @@ pub fn search(
     let mut hits = Vec::new();
     for row in rows {
         let (doc_key, mut hit) = row.map_err(at)?;
+        let text: String = document_text
+            .query_row([doc_key], |row| row.get(0))
+            .map_err(at)?;
+        let spans = document_evidence
+            .query_map([doc_key], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, i64>(2)?,
+                ))
+            })
+            .map_err(at)?;
+        for span in spans {
+            let (evidence_key, start, end) = span.map_err(at)?;
+            // The sentence as the store cut it when it wrote the evidence
+            // row: the text of its span, trimmed.
+            let sentence = usize::try_from(start)
+                .ok()
+                .zip(usize::try_from(end).ok())
+                .and_then(|(start, end)| text.get(start..end))
+                .map(str::trim);
+            if let Some(sentence) = sentence {
+                index_sentence
+                    .execute(params![evidence_key, sentence])
+                    .map_err(at)?;
+            }
+        }
         let sentences = evidence
-            .query_map(params![fts, doc_key, EVIDENCE_PER_HIT as i64], |row| {
+            .query_map(params![fts, EVIDENCE_PER_HIT as i64], |row| {
                 let facts: String = row.get(0)?;
                 Ok(EvidenceHit {
                     // The store wrote this JSON list itself.
@@ -287,6 +339,7 @@ pub fn search(
             })
             .map_err(at)?;
         hit.evidence = sentences.collect::<rusqlite::Result<_>>().map_err(at)?;
+        forget_sentences.execute([]).map_err(at)?;
         hits.push(hit);
     }
     Ok(hits)

@@ -43,6 +43,7 @@ pub fn input(sourced: &SourcedDocument) -> SourcedInput<'_> {
         document: &sourced.document,
         source: &sourced.source,
         title: sourced.title.as_deref(),
+        content_hash: None,
     }
 }
 

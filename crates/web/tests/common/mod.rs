@@ -58,6 +58,7 @@ pub fn build_store(dir: &Path, manifests: &[PathBuf], extra: &[(&str, &str)]) ->
                 document: &sourced.document,
                 source: &sourced.source,
                 title: sourced.title.as_deref(),
+                content_hash: None,
             };
             (input, record)
         })
