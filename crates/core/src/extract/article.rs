@@ -30,13 +30,8 @@ impl AnalysedSentence {
     /// be, folded afresh when the range opens inside a run of whitespace.
     pub fn key_of(&self, text: &str, start: usize, end: usize) -> Cow<'_, str> {
         let sentence = &text[self.start..self.end];
-        match self
-            .folded
-            .key_of(sentence, start - self.start, end - self.start)
-        {
-            Some(key) => Cow::Borrowed(key),
-            None => Cow::Owned(fold(&text[start..end]).key),
-        }
+        self.folded
+            .key_or_fold(sentence, start - self.start, end - self.start)
     }
 
     pub fn contains(&self, start: usize, end: usize) -> bool {
@@ -112,10 +107,7 @@ impl<'a> Article<'a> {
     /// the whole text when it can be, folded afresh when the range opens
     /// inside a run of whitespace. The same as `fold(&text[start..end]).key`.
     pub fn key_of(&self, start: usize, end: usize) -> Cow<'_, str> {
-        match self.folded.key_of(self.text, start, end) {
-            Some(key) => Cow::Borrowed(key),
-            None => Cow::Owned(fold(&self.text[start..end]).key),
-        }
+        self.folded.key_or_fold(self.text, start, end)
     }
 
     /// The sentence that contains byte `offset`.
@@ -223,10 +215,7 @@ fn furniture_lines(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     let mut start = 0;
     let longest = OPENINGS.iter().map(|o| o.len()).max().unwrap_or(0);
     // The key of a piece of the text, cut out of the fold of the whole.
-    let key_of = |start: usize, end: usize| match folded.key_of(text, start, end) {
-        Some(key) => Cow::Borrowed(key),
-        None => Cow::Owned(fold(&text[start..end]).key),
-    };
+    let key_of = |start: usize, end: usize| folded.key_or_fold(text, start, end);
     for line in text.split_inclusive('\n') {
         // Only the head of a line can open it: a few words, and the whole
         // line only when whitespace or ligatures made them too short.

@@ -2,6 +2,8 @@
 //! to the source bytes it came from. Gazetteers match on the key, so that
 //! "ALGÉRIE", "Algérie" and "algerie" meet, and report spans in the source.
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// The folded key of a text and the way back to the text.
@@ -67,6 +69,16 @@ impl Folded {
     pub fn key_of(&self, source: &str, start: usize, end: usize) -> Option<&str> {
         let (key_start, key_end) = self.key_range(source, start, end)?;
         Some(&self.key[key_start..key_end])
+    }
+
+    /// The key of the source range `start..end`: borrowed from this fold
+    /// when [`Folded::key_of`] can cut it out, folded afresh when the range
+    /// opens inside a run of whitespace. Always `fold(&source[start..end]).key`.
+    pub fn key_or_fold(&self, source: &str, start: usize, end: usize) -> Cow<'_, str> {
+        match self.key_of(source, start, end) {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(fold(&source[start..end]).key),
+        }
     }
 
     /// The key bytes that the source range `start..end` folds to, when the
